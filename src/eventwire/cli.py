@@ -1,0 +1,288 @@
+"""`eventwire`: one command-line entry point, a thin layer over the library."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventwire.records import Article, SourceError
+
+err = Console(stderr=True)
+out = Console()
+
+
+def default_store() -> str:
+    if os.environ.get("EVENTWIRE_STORE"):
+        return os.environ["EVENTWIRE_STORE"]
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return os.path.join(base, "eventwire", "store")
+
+
+def _parse_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2024-10-08")
+
+
+store_option = click.option("--store", "store_path", default=default_store, show_default="$EVENTWIRE_STORE "
+                            "or ~/.local/share/eventwire/store", help="Store folder.")
+lang_option = click.option("--lang", default="auto", show_default=True,
+                           help="Language of the input (de, en, es, fr) or auto to detect it.")
+date_option = click.option("--date", "published", callback=_parse_date,
+                           help="Publication date YYYY-MM-DD: the base for relative dates.")
+
+
+@click.group()
+@click.version_option(package_name="eventwire")
+def main() -> None:
+    """Turn news in any language into political event data."""
+
+
+def _language(lang: str) -> str | None:
+    return None if lang == "auto" else lang
+
+
+def _progress(label: str) -> Progress:
+    return Progress(SpinnerColumn(), TextColumn(label), BarColumn(), TextColumn("{task.completed} items"),
+                    TimeElapsedColumn(), console=err, disable=not err.is_terminal, transient=True)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@lang_option
+@date_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+def code(inputs, lang, published, fmt):
+    """Code text or HTML (files, folders or - for stdin) and print event records; stores nothing."""
+    from eventwire.pipeline import articles_from, code_article
+
+    failed = 0
+    rows = []
+    for item in articles_from(inputs or ["-"], _language(lang), published):
+        if isinstance(item, SourceError):
+            err.print(f"[red]error[/red] {item}")
+            failed += 1
+            continue
+        for mention in code_article(item).mentions:
+            if fmt == "jsonl":
+                click.echo(json.dumps(mention.to_json(), ensure_ascii=False))
+            else:
+                rows.append(mention.to_json())
+    if fmt == "table":
+        _print_mentions_table(rows)
+    sys.exit(1 if failed else 0)
+
+
+def _who(refs) -> str:
+    return ", ".join(filter(None, ((r.get("country") or "?") + (f"/{r['sector']}" if r.get("sector") else "")
+                                   for r in refs))) or "-"
+
+
+def _print_mentions_table(rows: list[dict]) -> None:
+    table = Table(show_lines=False)
+    for col in ("type", "actor", "recipient", "date", "where", "speaker", "stance", "trigger"):
+        table.add_column(col)
+    for r in rows:
+        speaker = r["attribution"]["speaker"]
+        m = r["modality"]
+        table.add_row(r["event_type"], _who(r["actor"]), _who(r["recipient"]),
+                      f"{r['date'] or '-'} ({r['date_precision'] or '-'})",
+                      (r["location"] or {}).get("name") or "-",
+                      (speaker or {}).get("name") or (speaker or {}).get("text") or "-",
+                      f"{m['polarity']}, {m['certainty']}, {m['tense']}", r["evidence"]["trigger"])
+    out.print(table)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@store_option
+@lang_option
+@date_option
+def ingest(paths, store_path, lang, published):
+    """Read text/HTML/JSONL files and folders, code them and add them to the store."""
+    from eventwire.pipeline import ingest as run_ingest
+    from eventwire.store import Store, StoreError
+
+    try:
+        store = Store(store_path)
+        with _progress("ingesting") as progress:
+            task = progress.add_task("ingest", total=None)
+
+            def on_item(item: Article | SourceError) -> None:
+                progress.advance(task)
+                if isinstance(item, SourceError):
+                    err.print(f"[red]error[/red] {item}")
+
+            summary = run_ingest(paths, store, _language(lang), published, on_item=on_item)
+    except StoreError as exc:
+        raise click.ClickException(str(exc))
+    err.print(f"read {summary.read}, coded {summary.coded}, duplicates {summary.duplicates}, "
+              f"failed {summary.failed}, event mentions {summary.mentions} → {store_path}")
+    if summary.failed:
+        reasons: dict[str, int] = {}
+        for e in summary.errors:
+            reasons[e.stage] = reasons.get(e.stage, 0) + 1
+        err.print("failed by stage: " + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())))
+        sys.exit(1)
+
+
+def _filters(actor, recipient, event_type, since, until, text, limit):
+    from eventwire.store import EventFilter
+    return EventFilter(actor=actor, recipient=recipient, event_type=event_type.upper() if event_type else None,
+                       since=since, until=until, text=text, limit=limit)
+
+
+filter_options = [
+    click.option("--actor", help="ISO3 code of an actor country, e.g. RUS."),
+    click.option("--recipient", help="ISO3 code of a recipient country."),
+    click.option("--type", "event_type", help="PLOVER event type, e.g. ASSAULT."),
+    click.option("--since", callback=_parse_date, help="Earliest event date YYYY-MM-DD."),
+    click.option("--until", callback=_parse_date, help="Latest event date YYYY-MM-DD."),
+    click.option("--text", help="Words that must all occur in the evidence sentence or title."),
+    click.option("--limit", type=int, default=None, help="At most this many rows."),
+]
+
+
+def with_filters(fn):
+    for option in reversed(filter_options):
+        fn = option(fn)
+    return fn
+
+
+def _open_store(store_path: str):
+    from eventwire.store import Store
+    if not Path(store_path, "store.json").exists():
+        raise click.ClickException(f"no store at {store_path}; create one with "
+                                   f"'eventwire ingest PATH --store {store_path}'")
+    return Store(store_path)
+
+
+def _emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: (json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (list, dict))
+                                 else v) for k, v in r.items()})
+    else:
+        table = Table()
+        for c in columns:
+            table.add_column(c)
+        for r in rows:
+            table.add_row(*[_cell(r.get(c)) for c in columns])
+        out.print(table)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value) or "-"
+    text = str(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+EVENT_COLUMNS = ["event_id", "event_type", "actor_countries", "recipient_countries", "date", "date_precision",
+                 "location_name", "num_mentions", "num_articles", "num_sources", "sentence"]
+MENTION_COLUMNS = ["id", "event_id", "event_type", "actor_countries", "recipient_countries", "date",
+                   "speaker_country", "polarity", "certainty", "tense", "trigger", "sentence"]
+
+
+@main.command()
+@store_option
+@with_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+def events(store_path, actor, recipient, event_type, since, until, text, limit, fmt):
+    """List consolidated events in the store."""
+    rows = _open_store(store_path).events(_filters(actor, recipient, event_type, since, until, text, limit))
+    _emit(rows, fmt, EVENT_COLUMNS)
+
+
+@main.command()
+@store_option
+@with_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+def mentions(store_path, actor, recipient, event_type, since, until, text, limit, fmt):
+    """List event mentions (one per sentence and event) in the store."""
+    rows = _open_store(store_path).mentions(_filters(actor, recipient, event_type, since, until, text, limit))
+    if fmt == "jsonl":
+        rows = [json.loads(r["record"]) | {"event_id": r["event_id"]} for r in rows]
+    _emit(rows, fmt, MENTION_COLUMNS)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats(store_path, fmt):
+    """Counts of articles, mentions, events and sources in the store."""
+    data = _open_store(store_path).stats()
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return
+    table = Table(title=f"eventwire store {store_path}")
+    table.add_column("what")
+    table.add_column("value")
+    for key, value in data.items():
+        table.add_row(key, json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (dict, list))
+                      else str(value))
+    out.print(table)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["plover", "gdelt", "parquet", "csv"]), required=True)
+@click.argument("out_path")
+def export(store_path, fmt, out_path):
+    """Export the store: PLOVER JSONL, GDELT-style events CSV, Parquet or CSV."""
+    n = _open_store(store_path).export(fmt, out_path)
+    err.print(f"wrote {n} rows to {out_path}")
+
+
+@main.command()
+@click.argument("sentence")
+@click.option("--lang", default="en", show_default=True, help="Language of the sentence.")
+@date_option
+def explain(sentence, lang, published):
+    """Show which lexicon entries, rules and scores produced each field of each event."""
+    from eventwire.coding.coder import code_annotated
+    from eventwire.nlp.annotate import annotate
+
+    doc = annotate(sentence, lang, published)
+    for s in doc.sentences:
+        out.print(f"[bold]sentence[/bold] {s.sentence.text}")
+        for m in s.mentions:
+            a = m.actor
+            out.print(f"  actor mention '{a.text}' → country={a.country} sector={a.sector} name={a.name}"
+                      f"  [dim]{'; '.join(m.sources)}[/dim]")
+        for d in s.dates:
+            out.print(f"  date '{d.text}' → {d.value} ({d.precision})")
+        for p in s.places:
+            out.print(f"  place '{p.text}' → {p.name}, {p.country} (geonameid {p.geonameid})")
+    events_found = code_annotated(doc, "explain")
+    if not events_found:
+        out.print("[yellow]no event coded[/yellow]: no trigger from the lexicon, or no actor around it")
+    for e in events_found:
+        out.print(f"\n[bold]{e.event_type}[/bold] confidence {e.confidence:.2f}")
+        for step in e.trace:
+            score = f" score={step.score:.2f}" if step.score is not None else ""
+            src = f"  [dim]{step.source}[/dim]" if step.source else ""
+            out.print(f"  {step.field:<20} = {step.value!s:<28} {step.rule}{score}{src}")
+        out.print_json(json.dumps(e.to_json(), ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Who says so: the speaker, cue and via-chain of a sentence.
+
+Cue kinds (lexicons/<lang>/attribution.tsv): `say` verbs take the nearest mention of their clause
+as speaker ("Kim sagte", "sagte Kim"), or the previous speaker for a pronoun ("bemerkte er");
+`source` prepositions take the mention that follows ("nach Angaben des Verteidigungsministers");
+`source_post` the one before ("Seoul zufolge"); `via` verbs name the medium that carried the claim
+("wie ukrainische Medien berichteten").  Clauses holding a cue frame the claim; events in the other
+clauses of the sentence are what was claimed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventwire.coding.clauses import Clause, clause_of
+from eventwire.coding.cues import Cues
+from eventwire.nlp.actors import Mention
+from eventwire.nlp.annotate import AnnotatedSentence
+from eventwire.records import ActorRef, TraceStep
+
+
+@dataclass
+class SentenceAttribution:
+    speaker: ActorRef | None = None
+    cue: str | None = None
+    cue_certainty: str | None = None
+    cue_kind: str | None = None
+    via: list[ActorRef] = field(default_factory=list)
+    frame_clauses: set[int] = field(default_factory=set)
+    used_mentions: set[int] = field(default_factory=set)  # indices into sentence.mentions
+    cue_tokens: set[int] = field(default_factory=set)
+    trace: list[TraceStep] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return self.speaker is not None or bool(self.via)
+
+
+def _nearest(mentions: list[Mention], clause: Clause, anchor: int, skip: set[int]) -> int | None:
+    best, best_dist = None, None
+    for idx, m in enumerate(mentions):
+        if idx in skip or not (clause.start <= m.start_token < clause.end):
+            continue
+        dist = m.start_token - anchor if m.start_token >= anchor else anchor - m.end_token + 1
+        if best_dist is None or dist < best_dist:
+            best, best_dist = idx, dist
+    return best
+
+
+def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
+                     previous_speaker: ActorRef | None) -> SentenceAttribution:
+    out = SentenceAttribution()
+    tokens, mentions = sent.tokens, sent.mentions
+    pronouns = cues.words("subject_pronouns")
+    determiners = cues.words("determiners")
+    for match in cues.find_attribution(tokens):
+        kind = match.row["kind"]
+        clause = clause_of(clauses, match.start)
+        cue_text = match.text(tokens, sent.sentence.text, sent.sentence.start)
+        speaker_idx = None
+        if kind == "source":
+            k = match.end
+            while k < len(tokens) and tokens[k].lower in determiners:
+                k += 1
+            speaker_idx = next((i for i, m in enumerate(mentions)
+                                if m.start_token <= k < m.end_token or m.start_token == k), None)
+        elif kind == "source_post":
+            speaker_idx = next((i for i, m in reversed(list(enumerate(mentions)))
+                                if m.end_token <= match.start and match.start - m.end_token <= 1), None)
+        elif kind in {"say", "via"}:
+            speaker_idx = _nearest(mentions, clause, match.start, out.used_mentions)
+        if kind == "via":
+            if speaker_idx is not None:
+                out.via.append(mentions[speaker_idx].actor)
+                out.used_mentions.add(speaker_idx)
+                out.trace.append(TraceStep("attribution.via", mentions[speaker_idx].actor.text,
+                                           f"reporting verb '{cue_text}' names the medium", match.row.source))
+            out.frame_clauses.add(clause.index)
+            out.cue_tokens.update(match.token_indices)
+            continue
+        speaker = mentions[speaker_idx].actor if speaker_idx is not None else None
+        if speaker is None and kind == "say" and previous_speaker is not None and any(
+                tokens[i].lower in pronouns for i in range(clause.start, clause.end)):
+            speaker = previous_speaker
+            out.trace.append(TraceStep("attribution.speaker", speaker.text,
+                                       "pronoun subject of a verb of saying: the previous speaker",
+                                       match.row.source))
+        if speaker is None:
+            continue
+        if out.speaker is None:
+            out.speaker, out.cue, out.cue_kind = speaker, cue_text, kind
+            out.cue_certainty = match.row["certainty"] or None
+            if speaker_idx is not None:
+                out.trace.append(TraceStep("attribution.speaker", speaker.text,
+                                           f"{kind} cue '{cue_text}' and its nearest actor mention",
+                                           match.row.source))
+        if speaker_idx is not None:
+            out.used_mentions.add(speaker_idx)
+        out.frame_clauses.add(clause.index)
+        out.cue_tokens.update(match.token_indices)
+    return out

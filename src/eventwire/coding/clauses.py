@@ -1,0 +1,57 @@
+"""Split a sentence's tokens into clauses: commas, semicolons, colons, dashes, quotes and
+subordinating words (dass, that, wie …) open a new clause.  Roles, modality and dates are looked
+for inside the clause of a trigger first."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventwire.records import Token
+
+BREAK_MARKS = {",", ";", ":", "–", "—", "(", ")", "„", "“", "”", "\"", "«", "»"}
+
+
+@dataclass(frozen=True)
+class Clause:
+    index: int
+    start: int  # token index
+    end: int  # exclusive
+    opener: str | None  # subordinating word that opened it, lowercased
+    relative: bool = False  # opened by a relative pronoun after a comma
+
+    def __contains__(self, token_index: int) -> bool:
+        return self.start <= token_index < self.end
+
+
+def split_clauses(tokens: list[Token], openers: frozenset[str], complementizers: frozenset[str],
+                  relatives: frozenset[str] = frozenset(), prepositions: frozenset[str] = frozenset()
+                  ) -> list[Clause]:
+    """`openers` open a clause after a break mark; `complementizers` ("dass", "that") anywhere;
+    `relatives` after a break mark, possibly behind a preposition ("…, für den …"), mark it relative."""
+    clauses: list[Clause] = []
+    start, opener, relative = 0, None, False
+
+    def close(end: int) -> None:
+        if end > start:
+            clauses.append(Clause(len(clauses), start, end, opener, relative))
+
+    for i, tok in enumerate(tokens):
+        if tok.text in BREAK_MARKS:
+            close(i)
+            start, opener, relative = i + 1, None, False
+        elif tok.lower in complementizers and i > start:
+            close(i)
+            start, opener, relative = i, tok.lower, False
+        elif i == start and (tok.lower in openers or tok.lower in complementizers):
+            opener = tok.lower
+        if i == start and start > 0 and (tok.lower in relatives or (
+                tok.lower in prepositions and i + 1 < len(tokens) and tokens[i + 1].lower in relatives)):
+            opener, relative = opener or tok.lower, True
+    close(len(tokens))
+    return clauses or [Clause(0, 0, len(tokens), None)]
+
+
+def clause_of(clauses: list[Clause], token_index: int) -> Clause:
+    for clause in clauses:
+        if token_index in clause:
+            return clause
+    return clauses[-1]

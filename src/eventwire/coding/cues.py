@@ -1,0 +1,97 @@
+"""The coding lexicons of one language, compiled once per process: triggers, attribution cues,
+modality cues and casualty words, plus the PLOVER score table."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventwire.lexicons import grammar, load_table
+from eventwire.nlp.patterns import Match, PatternMatcher, longest_non_overlapping, parse_pattern
+from eventwire.records import Token
+
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    lang: str
+    triggers: PatternMatcher
+    attribution: PatternMatcher
+    modality: PatternMatcher
+    size: PatternMatcher
+    numbers: dict[str, int]
+    grammar: dict[str, tuple[str, ...]]
+
+    def words(self, key: str) -> frozenset[str]:
+        return frozenset(w for w in self.grammar.get(key, ()) if w)
+
+    def find_triggers(self, tokens: list[Token]) -> list[Match]:
+        return longest_non_overlapping(self.triggers.find(tokens), key=lambda m: _weight(m))
+
+    def find_attribution(self, tokens: list[Token]) -> list[Match]:
+        return longest_non_overlapping(self.attribution.find(tokens))
+
+    def find_modality(self, tokens: list[Token]) -> list[Match]:
+        return longest_non_overlapping(self.modality.find(tokens))
+
+    def find_size(self, tokens: list[Token]) -> list[Match]:
+        return self.size.find(tokens)
+
+    def looks_past(self, tok: Token) -> bool:
+        """An inflected verb form with a past ending (grammar.tsv: past_suffixes, past_prefixes); in
+        languages marked `irregular_past`, any inflected form without a present ending."""
+        word = tok.lower
+        if word == tok.lemma:
+            return False
+        if any(word.endswith(s) for s in self.words("past_suffixes")):
+            return True
+        if any(word.startswith(p) for p in self.words("past_prefixes")):
+            return True
+        return "yes" in self.words("irregular_past") and \
+            not any(word.endswith(s) for s in self.words("present_suffixes"))
+
+    def number(self, token: Token) -> int | None:
+        text = token.text.replace(".", "").replace(",", "")
+        if text.isdigit() and len(text) < 7:
+            return int(text)
+        return self.numbers.get(token.lower)
+
+
+def _weight(match: Match) -> float:
+    try:
+        return float(match.row["weight"] or 0.5)
+    except ValueError:
+        return 0.5
+
+
+def trigger_weight(match: Match) -> float:
+    return _weight(match)
+
+
+def _matcher(lang: str, name: str) -> PatternMatcher:
+    return PatternMatcher(parse_pattern(row["pattern"], row) for row in load_table(lang, name)
+                          if row["pattern"])
+
+
+@lru_cache(maxsize=None)
+def cues_for(lang: str) -> Cues:
+    numbers = {}
+    for row in load_table(lang, "numbers"):
+        numbers[row["pattern"].lower()] = int(row["value"])
+    return Cues(lang, _matcher(lang, "triggers"), _matcher(lang, "attribution"),
+                _matcher(lang, "modality"), _matcher(lang, "size"), numbers, grammar(lang))
+
+
+@lru_cache(maxsize=None)
+def plover_scores() -> dict[tuple[str, str], tuple[int, float]]:
+    return {(r["event_type"], r["mode"]): (int(r["quad"]), float(r["score"]))
+            for r in load_table("common", "plover")}
+
+
+def quad_and_intensity(event_type: str, modes: list[str]) -> tuple[int, float]:
+    table = plover_scores()
+    quad, score = table[(event_type, "")]
+    for mode in modes:
+        if (event_type, mode) in table:
+            return table[(event_type, mode)]
+    return quad, score

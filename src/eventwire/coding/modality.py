@@ -1,0 +1,93 @@
+"""How sure, whether at all, and when: certainty, polarity, tense and hypotheticals of an event.
+
+Cues come from lexicons/<lang>/modality.tsv.  Hedges count anywhere in the sentence (a hedge in
+the framing clause — "es sei höchstwahrscheinlich, dass …" — covers the claim); negation counts in
+the event's own clause only; future and hypothetical cues in the event's clause or in the clause
+that frames it ("Seoul erwartet, dass Pjöngjang … entsendet").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventwire.coding.clauses import Clause, clause_of
+from eventwire.coding.cues import Cues
+from eventwire.nlp.patterns import Match
+from eventwire.records import Modality, Token, TraceStep
+
+CERTAINTY_ORDER = {"certain": 2, "probable": 1, "possible": 0}
+
+
+@dataclass
+class ModalityCues:
+    matches: list[Match]
+
+    def of_kind(self, kind: str) -> list[Match]:
+        return [m for m in self.matches if m.row["kind"] == kind]
+
+
+def find_modality_cues(tokens: list[Token], cues: Cues) -> ModalityCues:
+    return ModalityCues(cues.find_modality(tokens))
+
+
+def _governing(clauses: list[Clause], clause: Clause) -> list[Clause]:
+    """The clause itself and, for a complement or infinitive clause, the clause before it."""
+    chain = [clause]
+    if clause.index > 0 and clause.opener is not None:
+        chain.append(clauses[clause.index - 1])
+    return chain
+
+
+def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Clause],
+                   clause: Clause, trigger: Match, found: ModalityCues, cue_certainty: str | None,
+                   cues: Cues) -> tuple[Modality, list[TraceStep]]:
+    modality = Modality()
+    trace: list[TraceStep] = []
+
+    for m in found.of_kind("hedge"):
+        value = m.row["value"] or "probable"
+        if CERTAINTY_ORDER.get(value, 2) < CERTAINTY_ORDER[modality.certainty]:
+            modality.certainty, modality.hedge = value, m.text(tokens, text, offset)
+            trace.append(TraceStep("modality.certainty", value, f"hedge '{modality.hedge}' in the sentence",
+                                   m.row.source))
+    if cue_certainty and CERTAINTY_ORDER.get(cue_certainty, 2) < CERTAINTY_ORDER[modality.certainty]:
+        modality.certainty = cue_certainty
+        trace.append(TraceStep("modality.certainty", cue_certainty,
+                               "the attribution cue itself signals a claim", None))
+
+    governing = _governing(clauses, clause)
+    for m in found.of_kind("negation"):
+        if clause_of(clauses, m.start) is clause and not set(m.token_indices) & set(trigger.token_indices):
+            modality.polarity = "negated"
+            trace.append(TraceStep("modality.polarity", "negated",
+                                   f"negation '{m.text(tokens, text, offset)}' in the event's clause",
+                                   m.row.source))
+            break
+    for kind, attr in (("future", "tense"), ("hypothetical", "hypothetical")):
+        for m in found.of_kind(kind):
+            if clause_of(clauses, m.start) in governing:
+                if attr == "tense":
+                    modality.tense = "future"
+                else:
+                    modality.hypothetical = True
+                trace.append(TraceStep(f"modality.{attr}", kind,
+                                       f"{kind} cue '{m.text(tokens, text, offset)}' governs the event",
+                                       m.row.source))
+                break
+    if modality.tense != "future":
+        modality.tense = _tense(tokens, clause, trigger, cues)
+        trace.append(TraceStep("modality.tense", modality.tense,
+                               "verb form and auxiliaries of the event's clause", None))
+    return modality, trace
+
+
+def _tense(tokens: list[Token], clause: Clause, trigger: Match, cues: Cues) -> str:
+    past_aux = cues.words("past_aux")
+    if any(tokens[i].lower in past_aux for i in range(clause.start, clause.end)):
+        return "past"
+    for i in range(clause.start, clause.end):
+        tok = tokens[i]
+        if tok.lower != tok.lemma and tok.text[:1].islower() and cues.looks_past(tok):
+            return "past"
+    return "present" if any(tokens[i].text[:1].islower() and tokens[i].lower == tokens[i].lemma
+                            and i in trigger.token_indices for i in range(clause.start, clause.end)) \
+        else "past"

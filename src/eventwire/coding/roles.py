@@ -1,0 +1,167 @@
+"""Who acted on whom: actor and recipient of an event from the mentions around its trigger.
+
+Rules, in order (each leaves a trace step):
+1. a bare demonym right before a trigger noun is its actor ("ukrainischen Raketenangriff");
+2. in a passive clause the subject before the participle is the recipient and the agent comes
+   after von/durch/by;
+3. otherwise the nearest mention before the trigger is the actor (with its coordinated partners:
+   "Kim Jong Un und Putin"), a pronoun subject or an empty subject takes the subject of the clause
+   before, and the recipient follows a recipient preposition, else the nearest mention after the
+   trigger, else (verb-final clauses) a mention between actor and trigger.
+Mentions that name a place after a place preposition ("in der Ukraine") are locations, not actors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventwire.coding.clauses import Clause
+from eventwire.coding.cues import Cues
+from eventwire.nlp.actors import Mention
+from eventwire.nlp.patterns import Match
+from eventwire.records import Token, TraceStep
+
+LOCATION_KINDS = {"country", "capital"}
+
+
+@dataclass
+class Roles:
+    actor: list[int] = field(default_factory=list)  # mention indices
+    recipient: list[int] = field(default_factory=list)
+    trace: list[TraceStep] = field(default_factory=list)
+    strong: bool = False  # decided by a specific rule rather than position alone
+
+
+def is_location_mention(tokens: list[Token], mention: Mention, cues: Cues) -> bool:
+    if not set(mention.kinds) <= LOCATION_KINDS:
+        return False
+    preps, dets = cues.words("place_preps"), cues.words("determiners")
+    k = mention.start_token - 1
+    while k >= 0 and tokens[k].lower in dets:
+        k -= 1
+    return k >= 0 and tokens[k].lower in preps
+
+
+def _coordinated(mentions: list[Mention], idx: int, candidates: list[int], tokens: list[Token],
+                 cues: Cues) -> list[int]:
+    """The mention and those joined to it by a coordinator ("A und B", "A, B and C")."""
+    coord = cues.words("coordinators") | {","}
+    dets = cues.words("determiners")
+    group = [idx]
+    ordered = sorted(candidates, key=lambda i: mentions[i].start_token)
+    pos = ordered.index(idx)
+    for step in (1, -1):
+        j = pos
+        while 0 <= j + step < len(ordered):
+            a, b = (mentions[ordered[j]], mentions[ordered[j + step]]) if step == 1 else \
+                (mentions[ordered[j + step]], mentions[ordered[j]])
+            between = [t for t in tokens[a.end_token:b.start_token] if t.lower not in dets]
+            if not between or not all(t.lower in coord for t in between):
+                break
+            j += step
+            group.append(ordered[j])
+    return sorted(group, key=lambda i: mentions[i].start_token)
+
+
+def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Clause], clause: Clause,
+                 triggers: list[Match], excluded: set[int], cues: Cues) -> Roles:
+    roles = Roles()
+    candidates = [i for i, m in enumerate(mentions)
+                  if i not in excluded and clause.start <= m.start_token < clause.end
+                  and not is_location_mention(tokens, m, cues)]
+    first = min(t.start for t in triggers)
+    last = max(t.end for t in triggers)
+    trigger_tokens = {i for t in triggers for i in t.token_indices}
+
+    # 1. modifier: "ukrainischen Raketenangriff", "Russia's attack"
+    for t in triggers:
+        for i in candidates:
+            m = mentions[i]
+            if m.end_token == t.start and (m.demonym_only or _possessive(tokens[m.end_token - 1], cues)):
+                roles.actor = [i]
+                roles.strong = True
+                roles.trace.append(TraceStep("actor", m.actor.text,
+                                             "adjective or possessive right before the trigger noun"))
+                break
+        if roles.actor:
+            break
+    others = [i for i in candidates if i not in roles.actor and not set(
+        range(mentions[i].start_token, mentions[i].end_token)) & trigger_tokens]
+
+    passive = _is_passive(tokens, clause, triggers, cues)
+    if passive:
+        agent_preps = cues.words("agent_preps")
+        agents = [i for i in others if _preceded_by(tokens, mentions[i], agent_preps, cues)]
+        if agents and not roles.actor:
+            roles.actor = [agents[0]]
+            roles.trace.append(TraceStep("actor", mentions[agents[0]].actor.text,
+                                         "agent of a passive clause (von/durch/by)"))
+        subjects = [i for i in others if i not in agents and mentions[i].end_token <= last]
+        if subjects:
+            pick = max(subjects, key=lambda i: (not mentions[i].demonym_only, -mentions[i].start_token))
+            roles.recipient = _coordinated(mentions, pick, others, tokens, cues)
+            roles.strong = True
+            roles.trace.append(TraceStep("recipient", mentions[pick].actor.text,
+                                         "subject of a passive clause is the one acted upon"))
+        return roles
+
+    if not roles.actor:
+        before = [i for i in others if mentions[i].end_token <= first]
+        inside = [i for i in others if first < mentions[i].start_token and mentions[i].end_token < last]
+        verb_final = "yes" in cues.words("verb_final_subordinate") and (clause.opener or clause.relative)
+        if before and verb_final:
+            pick = min(before, key=lambda i: mentions[i].start_token)
+            roles.actor = _coordinated(mentions, pick, others, tokens, cues)
+            roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
+                                         "first mention of a verb-final subordinate clause (its subject)"))
+        elif before:
+            pick = max(before, key=lambda i: mentions[i].end_token)
+            roles.actor = _coordinated(mentions, pick, others, tokens, cues)
+            roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
+                                         "nearest actor mention before the trigger in its clause"))
+        elif inside:
+            roles.actor = [inside[0]]
+            roles.trace.append(TraceStep("actor", mentions[inside[0]].actor.text,
+                                         "subject after the finite verb, inside a split trigger "
+                                         "(\"nutzte Moskau sein Veto\")"))
+        elif clause.index > 0:
+            prev = clauses[clause.index - 1]
+            subject = [i for i, m in enumerate(mentions) if prev.start <= m.start_token < prev.end
+                       and not is_location_mention(tokens, m, cues)]
+            if subject:
+                roles.actor = [subject[0]]
+                roles.trace.append(TraceStep("actor", mentions[subject[0]].actor.text,
+                                             "no subject in the clause: the subject of the clause before"))
+    rest = [i for i in others if i not in roles.actor]
+    recipient_preps = cues.words("recipient_preps")
+    marked = [i for i in rest if _preceded_by(tokens, mentions[i], recipient_preps, cues)]
+    after = [i for i in rest if mentions[i].start_token >= last]
+    between = [i for i in rest if mentions[i].end_token <= first]
+    for pool, why in ((marked, "after a recipient preposition"), (after, "nearest mention after the trigger"),
+                      (between, "object before a clause-final verb")):
+        if pool:
+            pick = min(pool, key=lambda i: abs(mentions[i].start_token - last))
+            roles.recipient = _coordinated(mentions, pick, rest, tokens, cues)
+            roles.strong = roles.strong or pool is marked
+            roles.trace.append(TraceStep("recipient", mentions[pick].actor.text, why))
+            break
+    return roles
+
+
+def _possessive(token: Token, cues: Cues) -> bool:
+    return any(token.lower.endswith(e) for e in cues.words("name_endings") if "'" in e or "’" in e)
+
+
+def _preceded_by(tokens: list[Token], mention: Mention, words: frozenset[str], cues: Cues) -> bool:
+    dets = cues.words("determiners") | cues.words("quantifiers")
+    k = mention.start_token - 1
+    while k >= 0 and tokens[k].lower in dets:
+        k -= 1
+    return k >= 0 and tokens[k].lower in words
+
+
+def _is_passive(tokens: list[Token], clause: Clause, triggers: list[Match], cues: Cues) -> bool:
+    aux = cues.words("passive_aux")
+    if not any(tokens[i].lower in aux for i in range(clause.start, clause.end)):
+        return False
+    return any(tokens[i].text[:1].islower() and cues.looks_past(tokens[i])
+               for t in triggers for i in t.token_indices)

@@ -1,0 +1,279 @@
+"""Actor mentions: countries, demonyms, capitals, organisations, role nouns and named office holders.
+
+Atoms (single lexicon hits) are found with one PatternMatcher and grouped into noun-phrase mentions:
+"der russische Präsident Wladimir Putin" = demonym + role + person → RUS / GOV / Vladimir Putin.
+A role with a country but no name is looked up in the dated leaders list ("Verteidigungsminister
+von Seoul" on 2024-10-08 → Kim Yong-hyun).  Surnames seen once resolve later in the same article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Sequence
+
+from eventwire.lexicons import Row, grammar, load_table
+from eventwire.nlp.patterns import Match, PatternMatcher, longest_non_overlapping, parse_pattern
+from eventwire.records import ActorRef, Token
+
+PROPER_KINDS = {"country", "capital", "org", "group", "person"}
+# Kinds that stand for a state or body; a bare demonym ("ukrainischen") is an adjective on its own.
+STATE_KINDS = {"country", "capital", "org", "group"}
+
+
+@dataclass
+class Mention:
+    """An actor mention in one sentence: token span plus the resolved actor."""
+
+    actor: ActorRef
+    start_token: int
+    end_token: int  # exclusive
+    kinds: tuple[str, ...]
+    sources: list[str] = field(default_factory=list)
+    role: str | None = None
+
+    @property
+    def demonym_only(self) -> bool:
+        return set(self.kinds) <= {"demonym"}
+
+    @property
+    def has_role(self) -> bool:
+        return "role" in self.kinds
+
+
+@dataclass(frozen=True)
+class Leader:
+    name: str
+    country: str
+    sector: str
+    role: str
+    start: date
+    end: date | None
+    source: str
+
+    def in_office(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+def _parse_day(text: str) -> date | None:
+    if not text:
+        return None
+    parts = [int(p) for p in text.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return date(parts[0], parts[1], parts[2])
+
+
+@lru_cache(maxsize=None)
+def leaders() -> tuple[Leader, ...]:
+    out = []
+    for row in load_table("common", "leaders"):
+        start = _parse_day(row["start"])
+        if start is None:
+            continue
+        out.append(Leader(row["name"], row["country"], row["sector"] or "GOV", row["role"], start,
+                          _parse_day(row["end"]), row.source))
+    return tuple(out)
+
+
+def leader_for(country: str, role: str, day: date | None) -> Leader | None:
+    for leader in leaders():
+        if leader.country == country and leader.role == role and leader.in_office(day):
+            return leader
+    return None
+
+
+class ActorMatcher:
+    """All actor atoms of one language, compiled once per process."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        g = grammar(lang)
+        self.determiners = frozenset(g.get("determiners", ()))
+        self.quantifiers = frozenset(g.get("quantifiers", ()))
+        self.linkers = frozenset(g.get("linkers", ()))
+        self.noun_suffixes = tuple(s for s in g.get("common_noun_suffixes", ()) if s)
+        self.numbers = {row["pattern"].lower(): int(row["value"]) for row in load_table(lang, "numbers")}
+        endings = {
+            "demonym": [e for e in g.get("adj_endings", ()) if e],
+            "people": [e for e in g.get("people_endings", ()) if e],
+            "name": [e for e in g.get("name_endings", ()) if e],
+        }
+        patterns = []
+        for row in load_table(lang, "actors"):
+            kind = row["kind"]
+            suffixes = endings["demonym"] if kind == "demonym" else \
+                endings["people"] if kind == "people" else endings["name"]
+            patterns.append(parse_pattern(row["pattern"], row, _inflector(suffixes)))
+        for row in load_table(lang, "roles"):
+            patterns.append(parse_pattern(row["pattern"], _with_kind(row, "role"),
+                                          _inflector(endings["people"], last_only=True)))
+        for row in load_table("common", "leaders"):
+            for alias in {row["name"], *filter(None, row["aliases"].split("|"))}:
+                patterns.append(parse_pattern(alias, _with_kind(row, "person"),
+                                              _inflector(endings["name"], last_only=True)))
+        self.matcher = PatternMatcher(patterns)
+
+    def atoms(self, tokens: Sequence[Token]) -> list[Match]:
+        found = [m for m in self.matcher.find(tokens) if _case_ok(m, tokens)]
+        return longest_non_overlapping(found, key=_kind_rank)
+
+    def mentions(self, tokens: Sequence[Token], day: date | None, source: str,
+                 known_people: dict[str, ActorRef] | None = None) -> list[Mention]:
+        """Group atoms into mentions; `known_people` maps surnames seen earlier in the article."""
+        atoms = {m.start: m for m in self.atoms(tokens)}
+        known_people = known_people if known_people is not None else {}
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            match = atoms.get(i)
+            if match is None:
+                person = self._known_surname(tokens[i], known_people)
+                if person is not None:
+                    mentions.append(Mention(ActorRef(tokens[i].text, person.country, person.sector,
+                                                     person.name, tokens[i].start, tokens[i].end),
+                                            i, i + 1, ("person",), ["coreference: surname seen earlier"]))
+                i += 1
+                continue
+            group = [match]
+            j = match.end
+            while j < len(tokens):
+                nxt = atoms.get(j)
+                if nxt is not None and _joins(group, nxt):
+                    group.append(nxt)
+                    j = nxt.end
+                    continue
+                # "Verteidigungsminister von Seoul", "President of Ukraine"
+                if tokens[j].lower in self.linkers and j + 1 < len(tokens):
+                    k = j + 1
+                    while k < len(tokens) and tokens[k].lower in self.determiners:
+                        k += 1
+                    after = atoms.get(k)
+                    if after is not None and group[-1].row["kind"] == "role" \
+                            and after.row["kind"] in STATE_KINDS | {"demonym"}:
+                        group.append(after)
+                        j = after.end
+                        continue
+                break
+            end = j
+            name_end = self._apposition_name(tokens, end, group)
+            mention = self._build(tokens, group, i, end, name_end, day, source)
+            mentions.append(mention)
+            if mention.actor.name:
+                person_atoms = [m for m in group if m.row["kind"] == "person"]
+                name_tokens = tokens[person_atoms[0].start:person_atoms[0].end] if person_atoms \
+                    else tokens[end:name_end]
+                _remember_person(known_people, mention.actor, name_tokens)
+            i = max(name_end, end)
+        return mentions
+
+    def _known_surname(self, token: Token, known: dict[str, ActorRef]) -> ActorRef | None:
+        if not token.text[:1].isupper():
+            return None
+        key = token.lower
+        if key in known:
+            return known[key]
+        for ending in grammar(self.lang).get("possessive", ()):
+            if ending and key.endswith(ending) and key[:-len(ending)] in known:
+                return known[key[:-len(ending)]]
+        return None
+
+    def _apposition_name(self, tokens: Sequence[Token], end: int, group: list[Match]) -> int:
+        """Capitalised name tokens right after a role noun: "Präsident Emmanuel Macron"."""
+        if group[-1].row["kind"] != "role" or any(m.row["kind"] == "person" for m in group):
+            return end
+        j = end
+        while j < len(tokens) and j - end < 3 and self._looks_like_name(tokens[j]):
+            j += 1
+        return j
+
+    def _looks_like_name(self, token: Token) -> bool:
+        text = token.text
+        if not text[:1].isupper() or not text.replace("-", "").isalpha():
+            return False
+        if token.lower in self.determiners or token.lower in self.linkers:
+            return False
+        return not token.lower.endswith(self.noun_suffixes) and token.lemma == token.lower
+
+    def _build(self, tokens, group: list[Match], start: int, end: int, name_end: int,
+               day: date | None, source: str) -> Mention:
+        kinds = tuple(m.row["kind"] for m in group)
+        country = sector = name = role = None
+        for m in group:  # the most specific atom decides each field
+            row, kind = m.row, m.row["kind"]
+            if kind == "person":
+                country, name = row["country"] or country, row["name"]
+                sector = sector or row["sector"] or "GOV"
+            elif kind == "role":
+                sector = row["sector"] or sector
+                role = row["role"] or role
+            else:
+                country = country or row["country"] or None
+                if kind == "capital":
+                    sector = sector or "GOV"
+                elif kind in {"org", "group"} and row["sector"]:
+                    sector = sector or row["sector"]
+        if name is None and name_end > end:
+            name = " ".join(t.text for t in tokens[end:name_end])
+        if name is None and role and country:
+            leader = leader_for(country, role, day)
+            if leader is not None:
+                name = leader.name
+        first = start
+        while first > 0 and (tokens[first - 1].lower in self.numbers or tokens[first - 1].text.isdigit()):
+            first -= 1
+        last = max(end, name_end)
+        actor = ActorRef(source[tokens[first].start:tokens[last - 1].end], country or None,
+                         sector or None, name, tokens[first].start, tokens[last - 1].end)
+        return Mention(actor, first, last, kinds, [m.row.source for m in group], role)
+
+
+def _remember_person(known: dict[str, ActorRef], actor: ActorRef, name_tokens) -> None:
+    """Later bare name parts ("sagte Kim") refer to the latest person seen with that part."""
+    parts = {p.lower() for p in actor.name.split()} | {t.lower for t in name_tokens}
+    for part in parts:
+        if len(part) >= 3:
+            known[part] = actor
+
+
+def _with_kind(row: Row, kind: str) -> Row:
+    return Row({**row.values, "kind": kind}, row.source)
+
+
+def _inflector(suffixes: list[str], last_only: bool = False):
+    def variants(word: str, position: int, count: int) -> list[str]:
+        if last_only and position != count - 1:
+            return []
+        return [word + s for s in suffixes]
+    return variants
+
+
+def _case_ok(match: Match, tokens: Sequence[Token]) -> bool:
+    """Names must be capitalised: 'Chad' the country, not 'chad'; 'Georgia', not 'georgia'."""
+    if match.row["kind"] not in PROPER_KINDS:
+        return True
+    first = tokens[match.start].text
+    acronym = match.row["pattern"].split()[0]
+    if len(acronym) >= 2 and acronym.isupper():  # "UN", "USA": not "Un" in "Kim Jong Un"
+        return first[:len(acronym)].isupper()
+    return first[:1].isupper()
+
+
+def _kind_rank(match: Match) -> int:
+    return {"person": 5, "org": 4, "group": 4, "country": 3, "capital": 3, "demonym": 2,
+            "people": 2, "role": 1}.get(match.row["kind"], 0)
+
+
+def _joins(group: list[Match], nxt: Match) -> bool:
+    """Adjacent atoms that form one noun phrase: demonym + role, country + role, role + person …"""
+    prev = group[-1].row["kind"]
+    kind = nxt.row["kind"]
+    if kind == "person":
+        return prev in {"role", "demonym", "country", "capital"}
+    if kind == "role":
+        return prev in {"demonym", "country", "capital", "org", "role"}
+    if kind == "demonym":
+        return prev == "demonym"  # "russische und nordkoreanische" stays two mentions via "und"
+    return False

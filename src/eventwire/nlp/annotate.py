@@ -1,0 +1,51 @@
+"""The nlp stage: an Article's text → sentences with tokens, actor mentions, dates and places."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from eventwire.nlp.actors import ActorMatcher, Mention
+from eventwire.nlp.dates import find_dates
+from eventwire.nlp.places import find_places
+from eventwire.nlp.text import split_sentences, tokenize
+from eventwire.records import ActorRef, DateRef, PlaceRef, Sentence, Token
+
+
+@dataclass
+class AnnotatedSentence:
+    sentence: Sentence
+    tokens: list[Token]
+    mentions: list[Mention]
+    dates: list[DateRef]
+    places: list[PlaceRef]
+
+
+@dataclass
+class AnnotatedText:
+    text: str
+    language: str
+    published: date | None
+    sentences: list[AnnotatedSentence]
+
+
+@lru_cache(maxsize=None)
+def actor_matcher(lang: str) -> ActorMatcher:
+    return ActorMatcher(lang)
+
+
+def annotate(text: str, lang: str, published: date | None) -> AnnotatedText:
+    matcher = actor_matcher(lang)
+    all_dates = find_dates(text, lang, published)
+    all_places = find_places(text, lang)
+    known_people: dict[str, ActorRef] = {}
+    out = []
+    for sentence in split_sentences(text, lang):
+        tokens = tokenize(sentence.text, lang, offset=sentence.start)
+        mentions = matcher.mentions(tokens, published, text, known_people)
+        out.append(AnnotatedSentence(
+            sentence, tokens, mentions,
+            [d for d in all_dates if sentence.start <= d.start < sentence.end],
+            [p for p in all_places if p.start is not None and sentence.start <= p.start < sentence.end],
+        ))
+    return AnnotatedText(text, lang, published, out)

@@ -1,0 +1,69 @@
+import pytest
+
+from eventwire.nlp.places import find_places, lookup
+
+SEED = ("Kim Yong-hyun sagte am Dienstag vor südkoreanischen Politikern, es sei „höchstwahrscheinlich“, "
+        "dass sechs nordkoreanische Offiziere bei einem ukrainischen Raketenangriff in der Nähe von Donezk "
+        "am 3. Oktober getötet wurden, wie ukrainische Medien letzte Woche berichteten.")
+
+
+def test_seed_donezk():
+    places = find_places(SEED, "de")
+    assert [(p.text, p.name, p.country, p.geonameid) for p in places] == [
+        ("Donezk", "Donetsk", "UKR", 709717)]
+    p = places[0]
+    assert SEED[p.start:p.end] == "Donezk"
+    assert round(p.lat, 2) == 48.02 and round(p.lon, 2) == 37.80
+
+
+@pytest.mark.parametrize("name,english,iso3", [
+    ("Donezk", "Donetsk", "UKR"), ("Pjöngjang", "Pyongyang", "PRK"), ("Moskau", "Moscow", "RUS"),
+    ("Kiew", "Kyiv", "UKR"), ("Charkiw", "Kharkiv", "UKR"), ("Peking", "Beijing", "CHN"),
+    ("Moskaus", "Moscow", "RUS"), ("Kiews", "Kyiv", "UKR"), ("Den Haag", "The Hague", "NLD"),
+])
+def test_lookup_german_names(name, english, iso3):
+    p = lookup(name, "de")
+    assert p is not None and (p.name, p.country, p.feature) == (english, iso3, "city")
+
+
+def test_false_hits():
+    assert find_places("Der russische Präsident Wladimir Putin kam.", "de") == []
+    assert find_places("Im März nutzte Russland sein Veto im UN-Sicherheitsrat.", "de")[0].feature == "country"
+    assert all(p.text != "Veto" for p in find_places("Moskau nutzte sein Veto.", "de"))
+    assert lookup("Wladimir", "de") is None and lookup("Veto", "de") is None
+    assert find_places("Kim Jong Un und Putin trafen sich.", "de") == []
+    assert find_places("Die Polizei sagte, mit dem Bild vom Essen: Essen ist fertig.", "de") == []
+
+
+def test_ambiguous_word_needs_preposition():
+    assert [p.name for p in find_places("Er wohnt in Essen.", "de")] == ["Essen"]
+    assert find_places("Essen ist fertig.", "de") == []
+
+
+def test_multiword_and_genitive():
+    text = "Diplomaten in Den Haag, Tel Aviv, New York und Rio de Janeiro kritisierten Moskaus Kurs."
+    got = [(p.text, p.name) for p in find_places(text, "de")]
+    assert got == [("Den Haag", "The Hague"), ("Tel Aviv", "Tel Aviv"), ("New York", "New York City"),
+                   ("Rio de Janeiro", "Rio de Janeiro"), ("Moskaus", "Moscow")]
+    for p in find_places(text, "de"):
+        assert text[p.start:p.end] == p.text
+
+
+def test_countries():
+    text = "Beziehungen zwischen Pjöngjang und Moskau, Nordkorea und Russlands Truppen in der Ukraine."
+    got = [(p.text, p.name, p.country, p.feature) for p in find_places(text, "de")]
+    assert ("Pjöngjang", "Pyongyang", "PRK", "city") in got
+    assert ("Nordkorea", "North Korea", "PRK", "country") in got
+    assert ("Russlands", "Russia", "RUS", "country") in got
+    assert ("Ukraine", "Ukraine", "UKR", "country") in got
+    ukr = lookup("Ukraine", "de")
+    assert ukr.geonameid == 690791 and ukr.lat is not None  # capital's coordinates
+    assert lookup("Corea del Norte", "es").country == "PRK"
+    assert lookup("Allemagne", "fr").country == "DEU"
+    assert lookup("Germany", "en").country == "DEU"
+
+
+def test_english_possessive_and_lowercase():
+    got = [(p.text, p.name) for p in find_places("Moscow's troops near Kharkiv; nice weather in Nice.", "en")]
+    assert got == [("Moscow", "Moscow"), ("Kharkiv", "Kharkiv"), ("Nice", "Nice")]
+    assert find_places("the moscow meeting", "en") == []

@@ -1,0 +1,211 @@
+"""Checks on the trigger, attribution and modality lexicons (de, en, es, fr)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import simplemma
+
+from eventwire.lexicons import LEXICON_DIR, load_table
+
+LANGS = ("de", "en", "es", "fr")
+TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# Mode tables of the PLOVER manual (types without a table take no mode).
+MODES = {
+    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
+    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
+    "REQUEST": {"assist", "change", "yield", "meet"},
+    "REJECT": {"assist", "change", "yield", "meet"},
+    "ACCUSE": {"disapprove", "investigate", "allege"},
+    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
+    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
+    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
+    "MOBILIZE": {"troops", "weapons", "police", "militia"},
+    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
+               "withhold", "misinformation", "cyber"},
+    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
+                "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
+                "crowd-control", "unconventional"},
+}
+# General contexts table of the PLOVER manual.
+CONTEXTS = {
+    "military", "intelligence", "executive", "legislative", "election", "political_institutions",
+    "pro_democracy", "pro_autocracy", "economic", "legal", "reparations", "human_rights",
+    "rights_freedoms", "repression", "human_security", "gender", "lgbt", "religion_ethnicity",
+    "inequality", "diplomatic", "territory", "peacekeeping", "health", "asylum", "migration",
+    "disasters", "natural_resource", "environment", "technology", "terrorism", "cbrn", "cyber",
+    "misinformation", "crime", "corruption", "illegal_drugs", "trafficking",
+}
+
+
+def triggers(lang):
+    return load_table(lang, "triggers")
+
+
+def token_matches(ptok: str, word: str, lang: str) -> bool:
+    forms = {word.lower(), simplemma.lemmatize(word, lang=lang).lower()}
+    if ptok.startswith("*"):
+        return any(f.endswith(ptok[1:].lower()) for f in forms)
+    return ptok.lower() in forms
+
+
+def pattern_matches(pattern: str, words: list[str], lang: str) -> bool:
+    """Tiny reference matcher for the README syntax (tokens, *stem, `...` gap ≤ 8)."""
+    toks = pattern.split(" ")
+
+    def match(ti: int, wi: int) -> bool:
+        if ti == len(toks):
+            return True
+        if toks[ti] == "...":
+            return any(match(ti + 1, wi + g) for g in range(0, 9) if wi + g <= len(words))
+        return wi < len(words) and token_matches(toks[ti], words[wi], lang) and match(ti + 1, wi + 1)
+
+    return any(match(0, start) for start in range(len(words)))
+
+
+def types_for(text: str, lang: str, min_weight: float = 0.0) -> set[str]:
+    words = re.findall(r"\w+(?:-\w+)*|\S", text)
+    return {r["event_type"] for r in triggers(lang)
+            if float(r["weight"]) >= min_weight and pattern_matches(r["pattern"], words, lang)}
+
+
+def rows_for(text: str, lang: str):
+    words = re.findall(r"\w+(?:-\w+)*|\S", text)
+    return [r for r in triggers(lang) if pattern_matches(r["pattern"], words, lang)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_trigger_rows_are_valid(lang):
+    rows = triggers(lang)
+    assert rows, f"{lang}/triggers.tsv is empty"
+    seen = set()
+    for r in rows:
+        where = r.source
+        assert r["pattern"] and r["pattern"] == r["pattern"].strip(), where
+        assert "  " not in r["pattern"], where
+        assert r["event_type"] in TYPES, where
+        for mode in filter(None, r["mode"].split("|")):
+            assert mode in MODES.get(r["event_type"], set()), f"{where}: mode {mode}"
+        for ctx in filter(None, r["context"].split("|")):
+            assert ctx in CONTEXTS, f"{where}: context {ctx}"
+        assert re.fullmatch(r"\d{3,4}", r["cameo"]), f"{where}: cameo {r['cameo']!r}"
+        assert 0.0 <= float(r["weight"]) <= 1.0, where
+        key = (r["pattern"].lower(), r["event_type"])
+        assert key not in seen, f"{where}: duplicate {key}"
+        seen.add(key)
+
+
+@pytest.mark.parametrize("lang,minimum,total", [("de", 5, 300), ("en", 5, 300), ("es", 2, 150),
+                                                ("fr", 2, 150)])
+def test_every_type_is_covered(lang, minimum, total):
+    rows = triggers(lang)
+    assert len(rows) >= total
+    counts = {t: 0 for t in TYPES}
+    for r in rows:
+        counts[r["event_type"]] += 1
+    thin = {t: n for t, n in counts.items() if n < minimum}
+    assert not thin, f"{lang}: too few rows for {thin}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_attribution_and_modality_rows(lang):
+    attr = load_table(lang, "attribution")
+    kinds = {r["kind"] for r in attr}
+    assert {"say", "source", "via"} <= kinds
+    assert all(r["kind"] in {"say", "source", "source_post", "via"} for r in attr)
+    assert all(r["certainty"] in {"", "certain", "probable", "possible"} for r in attr)
+    mod = load_table(lang, "modality")
+    expected = {"hedge": {"probable", "possible"}, "negation": {"negated"},
+                "denial": {"denied"}, "future": {"future"}, "hypothetical": {"hypothetical"}}
+    assert {r["kind"] for r in mod} == set(expected)
+    for r in mod:
+        assert r["value"] in expected[r["kind"]], r.source
+
+
+def test_german_seed_must_haves():
+    # the lemma of "Raketenangriff" matches a *angriff row; the specific row says aerial/heavy weapons
+    assert any(r["pattern"] == "*angriff" and r["event_type"] == "ASSAULT" for r in triggers("de"))
+    missile = [r for r in rows_for("bei einem ukrainischen Raketenangriff", "de")
+               if r["event_type"] == "ASSAULT"]
+    assert any({"aerial", "heavy-weapons"} & set(r["mode"].split("|")) for r in missile)
+    assert "ASSAULT" in types_for("sechs Offiziere wurden getötet", "de")
+    assert "ASSAULT" in types_for("Einheiten kämpfen im Osten", "de")
+    assert "COOPERATE" in types_for(
+        "scheinen nordkoreanische Soldaten Seite an Seite mit russischen Truppen zu kämpfen", "de")
+    aid = [r for r in rows_for("es liefere Waffen an die russischen Streitkräfte", "de")
+           if r["event_type"] == "AID"]
+    assert any(r["context"] == "military" and float(r["weight"]) >= 0.8 for r in aid)
+    assert "AID" in types_for("ein wichtiger Waffenlieferant für Russland", "de")
+    assert "AGREE" in types_for("haben eine umfassende strategische Partnerschaft vereinbart", "de")
+    assert "SUPPORT" in types_for("ein Abkommen unterzeichnet", "de")
+    veto = [r for r in rows_for("nutzte Moskau jedoch sein Veto", "de") if r["event_type"] == "REJECT"]
+    assert any(r["cameo"] == "129" for r in veto)
+    assert "SUPPORT" in types_for("für den Pjöngjang Russland ausdrücklich dankte", "de")
+    assert {"MOBILIZE", "AID"} <= types_for("dass Pjöngjang mehr Truppen entsendet", "de")
+    accuse = types_for("Nordkorea hat Vorwürfe zurückgewiesen", "de")
+    assert {"ACCUSE", "REJECT"} <= accuse
+    assert "ACCUSE" in types_for("Seoul beschuldigt Pjöngjang", "de")
+    assert "ACCUSE" in types_for("Südkorea behauptet, dass Pjöngjang", "de")
+    assert "REJECT" in types_for("die Regierung dementierte den Bericht", "de")
+    assert "REJECT" in types_for("die Regierung wies die Berichte zurück", "de")
+    assert "SANCTION" in types_for("dass Nordkorea ein Abkommen aufkündigt", "de")
+    warn = [r for r in triggers("de") if r["pattern"] == "warnen"]
+    assert warn and all(float(r["weight"]) <= 0.4 for r in warn)
+    assert "SANCTION" in types_for("aufgrund der Sanktionen der Vereinten Nationen", "de")
+    assert "MOBILIZE" in types_for("groß angelegten Militärübungen in Südkorea", "de")
+    assert "MOBILIZE" in types_for("aufgrund von Waffentests in Nordkorea", "de")
+    assert "ASSAULT" in types_for("für deren Invasion in der Ukraine", "de")
+
+
+def test_english_seed_must_haves():
+    cases = {
+        "ASSAULT": ["a Ukrainian missile strike near Donetsk", "six officers were killed",
+                    "troops shelled the town", "jets bombed the city", "the invasion of Ukraine"],
+        "COOPERATE": ["North Korean soldiers fighting side by side with Russian troops"],
+        "AID": ["it supplies weapons to Russia", "an important arms supplier for Russia",
+                "shipped weapons to the army"],
+        "AGREE": ["they agreed a comprehensive strategic partnership"],
+        "SUPPORT": ["the two leaders signed an agreement", "Pyongyang thanked Russia"],
+        "REJECT": ["Moscow used its veto", "Russia vetoed the resolution",
+                   "both countries have rejected the accusations", "Pyongyang denied it"],
+        "MOBILIZE": ["Pyongyang will deploy more troops", "large-scale military drills",
+                     "weapons tests in North Korea"],
+        "ACCUSE": ["Seoul accused Pyongyang", "South Korea claims that Pyongyang",
+                   "officials alleged that"],
+        "SANCTION": ["North Korea is expected to scrap an inter-Korean agreement",
+                     "UN sanctions bar North Korea"],
+    }
+    for etype, texts in cases.items():
+        for text in texts:
+            assert etype in types_for(text, "en"), (etype, text)
+
+
+def test_es_fr_basics():
+    assert "ASSAULT" in types_for("un ataque con misiles cerca de Donetsk", "es")
+    assert "AID" in types_for("suministra armas a Rusia", "es")
+    assert "REJECT" in types_for("Rusia vetó la resolución", "es")
+    assert "ASSAULT" in types_for("une frappe de missiles près de Donetsk", "fr")
+    assert "AID" in types_for("il livre des armes à la Russie", "fr")
+    assert "SUPPORT" in types_for("Pyongyang a remercié la Russie", "fr")
+
+
+def test_attribution_and_modality_seed_cues():
+    de_attr = {r["pattern"]: r for r in load_table("de", "attribution")}
+    assert de_attr["laut"]["kind"] == "source" and de_attr["zufolge"]["kind"] == "source_post"
+    assert de_attr["berichten"]["kind"] == "via" and de_attr["behaupten"]["certainty"] == "probable"
+    assert "fügen ... hinzu" in de_attr and de_attr["bestätigen"]["certainty"] == "certain"
+    en_attr = {r["pattern"]: r for r in load_table("en", "attribution")}
+    assert en_attr["according to"]["kind"] == "source" and en_attr["claim"]["certainty"] == "probable"
+    de_mod = {(r["pattern"], r["kind"]): r["value"] for r in load_table("de", "modality")}
+    assert de_mod[("höchstwahrscheinlich", "hedge")] == "probable"
+    assert de_mod[("zurückweisen", "denial")] == "denied"
+    assert de_mod[("nicht", "negation")] == "negated"
+    assert de_mod[("erwarten", "future")] == "future"
+    en_mod = {(r["pattern"], r["kind"]): r["value"] for r in load_table("en", "modality")}
+    assert en_mod[("most likely", "hedge")] == "probable" and en_mod[("deny", "denial")] == "denied"
+
+
+def test_generated_english_part_is_marked():
+    text = (LEXICON_DIR / "en" / "triggers.tsv").read_text(encoding="utf-8")
+    assert "generated by tools/build_trigger_lexicons.py" in text
