@@ -16,6 +16,7 @@ import pytest
 from eventwire.records import (ActorRef, Article, Attribution, Evidence, EventMention, Modality,
                                PlaceRef, Sentence, Size)
 from eventwire.store import GDELT_COLUMNS, EventFilter, Store, StoreLockedError
+from eventwire.store.store import AUTO_COMPACT_BATCHES
 
 SENT1 = ("Seoul (dpa) - Bei einem ukrainischen Raketenangriff sind nach Angaben des "
          "südkoreanischen Verteidigungsministers Kim Yong-hyun am 3. Oktober sechs "
@@ -410,5 +411,10 @@ def test_auto_compaction_after_many_tiny_batches(tmp_path: Path) -> None:
     with st.open_writer(fsync=False) as w:
         for i in range(70):
             w.write_batch([make_article(f"t{i}")], {}, [(assault(f"t{i}"), f"E{i % 7}")])
-    assert len(st.batch_ids()) == 1
+        # merged while writing, every AUTO_COMPACT_BATCHES batches: readers never face 70 files
+        assert len(st.batch_ids()) == 1 + (i + 1 - AUTO_COMPACT_BATCHES)
+    assert len(st.batch_ids()) == 7
     assert st.stats()["mentions"] == 70 and st.stats()["events"] == 7
+    with st.open_writer(fsync=False) as w:
+        assert w.compact() == 7
+    assert len(st.batch_ids()) == 1 and st.stats()["mentions"] == 70

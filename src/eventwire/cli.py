@@ -16,7 +16,8 @@ from rich.table import Table
 from eventwire.records import Article, SourceError
 
 err = Console(stderr=True)
-out = Console()
+# Wide tables when piped (no terminal width to respect); the terminal's width otherwise.
+out = Console(width=None if sys.stdout.isatty() else 160)
 
 
 def default_store() -> str:
@@ -181,7 +182,7 @@ def _emit(rows: list[dict], fmt: str, columns: list[str]) -> None:
     else:
         table = Table()
         for c in columns:
-            table.add_column(c)
+            table.add_column(c, no_wrap=c != "sentence", overflow="ellipsis")
         for r in rows:
             table.add_row(*[_cell(r.get(c)) for c in columns])
         out.print(table)
@@ -193,11 +194,13 @@ def _cell(value) -> str:
     if isinstance(value, list):
         return ",".join(str(v) for v in value) or "-"
     text = str(value)
-    return text if len(text) <= 80 else text[:77] + "…"
+    return text if len(text) <= 70 else text[:67] + "…"
 
 
 EVENT_COLUMNS = ["event_id", "event_type", "actor_countries", "recipient_countries", "date", "date_precision",
                  "location_name", "num_mentions", "num_articles", "num_sources", "sentence"]
+EVENT_TABLE_COLUMNS = ["event_type", "actor_countries", "recipient_countries", "date", "location_name",
+                       "num_mentions", "num_articles", "sentence"]
 MENTION_COLUMNS = ["id", "event_id", "event_type", "actor_countries", "recipient_countries", "date",
                    "speaker_country", "polarity", "certainty", "tense", "trigger", "sentence"]
 
@@ -209,7 +212,9 @@ MENTION_COLUMNS = ["id", "event_id", "event_type", "actor_countries", "recipient
 def events(store_path, actor, recipient, event_type, since, until, text, limit, fmt):
     """List consolidated events in the store."""
     rows = _open_store(store_path).events(_filters(actor, recipient, event_type, since, until, text, limit))
-    _emit(rows, fmt, EVENT_COLUMNS)
+    for r in rows:
+        r["location_name"] = (r.get("location") or {}).get("name")
+    _emit(rows, fmt, EVENT_TABLE_COLUMNS if fmt == "table" else EVENT_COLUMNS)
 
 
 @main.command()

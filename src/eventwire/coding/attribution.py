@@ -35,15 +35,19 @@ class SentenceAttribution:
         return self.speaker is not None or bool(self.via)
 
 
-def _nearest(mentions: list[Mention], clause: Clause, anchor: int, skip: set[int]) -> int | None:
-    best, best_dist = None, None
-    for idx, m in enumerate(mentions):
-        if idx in skip or not (clause.start <= m.start_token < clause.end):
-            continue
-        dist = m.start_token - anchor if m.start_token >= anchor else anchor - m.end_token + 1
-        if best_dist is None or dist < best_dist:
-            best, best_dist = idx, dist
-    return best
+def _subject_of(mentions: list[Mention], clause: Clause, anchor: int, skip: set[int]) -> int | None:
+    """The subject of a verb of saying: the nearest mention before it in its clause ("Kim sagte",
+    "Kim told lawmakers"), else the nearest after it (inverted "…, sagte Kim")."""
+    in_clause = [i for i, m in enumerate(mentions)
+                 if i not in skip and clause.start <= m.start_token < clause.end]
+    overlapping = [i for i in in_clause if mentions[i].start_token < anchor < mentions[i].end_token]
+    if overlapping:  # the cue pattern names its subject itself ("media reported")
+        return overlapping[0]
+    before = [i for i in in_clause if mentions[i].end_token <= anchor]
+    if before:
+        return max(before, key=lambda i: mentions[i].end_token)
+    after = [i for i in in_clause if mentions[i].start_token >= anchor]
+    return min(after, key=lambda i: mentions[i].start_token) if after else None
 
 
 def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
@@ -67,7 +71,11 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
             speaker_idx = next((i for i, m in reversed(list(enumerate(mentions)))
                                 if m.end_token <= match.start and match.start - m.end_token <= 1), None)
         elif kind in {"say", "via"}:
-            speaker_idx = _nearest(mentions, clause, match.start, out.used_mentions)
+            speaker_idx = _subject_of(mentions, clause, match.start, out.used_mentions)
+            if speaker_idx is None and clause.start == match.start and clause.index > 0:
+                # "South Korea, backed by the United States, claims …": the subject stands
+                # before an inserted phrase, in the sentence's first clause.
+                speaker_idx = _subject_of(mentions, clauses[0], clauses[0].end, out.used_mentions)
         if kind == "via":
             if speaker_idx is not None:
                 out.via.append(mentions[speaker_idx].actor)

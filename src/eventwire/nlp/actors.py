@@ -255,7 +255,7 @@ def _case_ok(match: Match, tokens: Sequence[Token]) -> bool:
     if match.row["kind"] not in PROPER_KINDS:
         return True
     first = tokens[match.start].text
-    acronym = match.row["pattern"].split()[0]
+    acronym = (match.row["pattern"] or match.row["name"] or "-").split()[0]
     if len(acronym) >= 2 and acronym.isupper():  # "UN", "USA": not "Un" in "Kim Jong Un"
         return first[:len(acronym)].isupper()
     return first[:1].isupper()

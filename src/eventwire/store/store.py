@@ -126,10 +126,13 @@ def _fsync_dir(path: Path) -> None:
 class StoreWriter:
     """Appends batches; obtained from ``Store.open_writer()`` (which holds the lock)."""
 
-    def __init__(self, store: "Store", pipeline_version: str, fsync: bool = True):
+    def __init__(self, store: "Store", pipeline_version: str, fsync: bool = True,
+                 auto_compact: bool = True):
         self.store = store
         self.pipeline_version = pipeline_version
         self.fsync = fsync
+        self.auto_compact = auto_compact
+        self._since_compact = 0
         self.last_batch: BatchInfo | None = None
         self._known_articles: set[str] | None = None
 
@@ -191,6 +194,10 @@ class StoreWriter:
         known.update(new_ids)
         self.last_batch = BatchInfo(batch_id, len(new_articles), tables["sentences"].num_rows,
                                     len(new_mentions))
+        self._since_compact += 1
+        if self.auto_compact and self._since_compact >= AUTO_COMPACT_BATCHES:
+            self.compact(min_batches=AUTO_COMPACT_BATCHES)
+            self._since_compact = 0
         return len(new_articles)
 
 
@@ -336,9 +343,10 @@ class Store:
                     auto_compact: bool = True) -> Iterator[StoreWriter]:
         """Take the exclusive writer lock (non-blocking), clean crash leftovers, yield a writer.
 
-        On a normal exit with ``auto_compact``, when ``AUTO_COMPACT_BATCHES`` or more small batches
-        have piled up (many tiny ``write_batch`` calls) they are merged into one, because query time
-        grows with the number of Parquet files.
+        With ``auto_compact``, whenever ``AUTO_COMPACT_BATCHES`` or more small batches have piled up
+        (many tiny ``write_batch`` calls) they are merged into one — checked every
+        ``AUTO_COMPACT_BATCHES`` batches and on a normal exit — because query time grows with the
+        number of Parquet files.
         """
         self._init_layout()
         fd = os.open(self.path / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
@@ -359,7 +367,8 @@ class Store:
             self._clean_tmp()
             self._purge_superseded()
             try:
-                writer = StoreWriter(self, pipeline_version or _pipeline_version(), fsync=fsync)
+                writer = StoreWriter(self, pipeline_version or _pipeline_version(), fsync=fsync,
+                                     auto_compact=auto_compact)
                 yield writer
                 if auto_compact:
                     writer.compact(min_batches=AUTO_COMPACT_BATCHES)
