@@ -164,8 +164,11 @@ def _error_kind(gold: dict[str, Any], others: list[dict[str, Any]]) -> str:
     same_type = [p for p in others if type_ok(gold, p)]
     if same_type:
         if not any(side_ok(gold["actor"], p["actor"]) for p in same_type):
-            return f"{gold['type']}: wrong actor country"
-        return f"{gold['type']}: wrong recipient country"
+            side, key = "actor", "actor"
+        else:
+            side, key = "recipient", "recipient"
+        empty = all(not p[key] for p in same_type)
+        return f"{gold['type']}: {'no' if empty else 'wrong'} {side} country"
     if others:
         return f"{gold['type']}: predicted as {others[0]['type']}"
     return f"{gold['type']}: no prediction in sentence"

@@ -70,7 +70,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import os
 from datetime import date, datetime
