@@ -112,10 +112,14 @@ class Attribution:
     speaker: ActorRef | None = None
     cue: str | None = None
     via: list[ActorRef] = field(default_factory=list)
+    backed_by: list[ActorRef] = field(default_factory=list)  # "Südkorea behauptet mit Unterstützung der USA"
 
     def to_json(self) -> dict[str, Any]:
-        return {"speaker": self.speaker.to_json() if self.speaker else None, "cue": self.cue,
-                "via": [v.to_json() for v in self.via]}
+        out: dict[str, Any] = {"speaker": self.speaker.to_json() if self.speaker else None, "cue": self.cue,
+                               "via": [v.to_json() for v in self.via]}
+        if self.backed_by:
+            out["backed_by"] = [b.to_json() for b in self.backed_by]
+        return out
 
 
 @dataclass

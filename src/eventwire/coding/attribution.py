@@ -25,6 +25,7 @@ class SentenceAttribution:
     cue_certainty: str | None = None
     cue_kind: str | None = None
     via: list[ActorRef] = field(default_factory=list)
+    backers: list[ActorRef] = field(default_factory=list)
     frame_clauses: set[int] = field(default_factory=set)
     used_mentions: set[int] = field(default_factory=set)  # indices into sentence.mentions
     cue_tokens: set[int] = field(default_factory=set)
@@ -61,7 +62,7 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
         clause = clause_of(clauses, match.start)
         cue_text = match.text(tokens, sent.sentence.text, sent.sentence.start)
         speaker_idx = None
-        if kind == "source":
+        if kind in {"source", "backing"}:
             k = match.end
             while k < len(tokens) and tokens[k].lower in determiners:
                 k += 1
@@ -76,6 +77,14 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
                 # "South Korea, backed by the United States, claims …": the subject stands
                 # before an inserted phrase, in the sentence's first clause.
                 speaker_idx = _subject_of(mentions, clauses[0], clauses[0].end, out.used_mentions)
+        if kind == "backing":
+            if speaker_idx is not None:
+                out.backers.append(mentions[speaker_idx].actor)
+                out.used_mentions.add(speaker_idx)
+                out.trace.append(TraceStep("attribution.backed_by", mentions[speaker_idx].actor.text,
+                                           f"'{cue_text}' names a party backing the claim", match.row.source))
+            out.cue_tokens.update(match.token_indices)
+            continue
         if kind == "via":
             if speaker_idx is not None:
                 out.via.append(mentions[speaker_idx].actor)

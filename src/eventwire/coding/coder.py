@@ -24,6 +24,7 @@ from eventwire.records import (ActorRef, Attribution, DateRef, EventMention, Evi
                                PlaceRef, Size, TraceStep)
 
 CODER_NAME = "eventwire-rules"
+REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETREAT"}
 MIN_CONFIDENCE = 0.4  # below this, a weak trigger with positional roles only: too often wrong
 QUOTE_OPEN = "„“\"«»"
 
@@ -107,18 +108,22 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
     for d in sent.dates:
         taken.update(i for i, t in enumerate(tokens) if d.start <= t.start < d.end)
     triggers = [t for t in cues.find_triggers(tokens)
-                if not set(t.token_indices) <= taken and not cue_tokens & set(t.token_indices)]
+                if not set(t.token_indices) <= taken and not cue_tokens & set(t.token_indices)
+                and not _attributive(tokens, t, cues)]
 
     groups: dict[tuple[int, str], list[Match]] = {}
     for t in triggers:
         groups.setdefault((clause_of(clauses, t.start).index, t.row["event_type"]), []).append(t)
 
     events: list[EventMention] = []
-    for (clause_index, event_type), group in groups.items():
+    for (clause_index, event_type), group in sorted(groups.items(), key=lambda kv: min(t.start for t in kv[1])):
         group.sort(key=trigger_weight, reverse=True)
         event = _code_event(doc, frame, cues, article_id, clauses[clause_index], event_type, group, denial)
         if event is not None:
             events.append(event)
+            if event.modality.polarity == "denied":
+                denial.clause = None  # only the first act after a denial is what is denied
+    _attribute_accusation_content(events, clauses, tokens)
     events.extend(_allegations(doc, frame, cues, article_id, events))
     events.extend(_denied_claims(doc, frame, article_id, denial, previous_claims))
     return _drop_partial_duplicates(_dedupe(events))
@@ -147,10 +152,13 @@ def _find_denial(frame: _Frame, cues: Cues, previous_claims: list[EventMention])
                   if clause.start <= mm.start_token < m.start and not is_location_mention(tokens, mm, cues)]
         anaphor = next((a for a in _anaphors(cues).find(tokens, clause.start, m.start)), None)
         if anaphor is not None and previous_claims:
+            # "the two countries" who deny: the parties of the claimed acts, not their accusers
+            accusers = {ref.country for claim in previous_claims
+                        for ref in [claim.attribution.speaker, *claim.attribution.backed_by] if ref}
             countries = []
             for claim in previous_claims:
                 for ref in claim.actor + claim.recipient:
-                    if ref.country and ref.country not in countries:
+                    if ref.country and ref.country not in countries and ref.country not in accusers:
                         countries.append(ref.country)
             text = anaphor.text(tokens, sent.sentence.text, sent.sentence.start)
             denial.deniers = [ActorRef(text, c, None, None) for c in countries]
@@ -184,6 +192,35 @@ def _anaphors(cues: Cues) -> PatternMatcher:
     return _ANAPHORS[cues.lang]
 
 
+def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
+    """A one-word verb trigger used as an adjective after a determiner ("im besetzten
+    Westjordanland", "the occupied West Bank") names a state, not an event."""
+    if len(trigger.token_indices) != 1:
+        return False
+    i = trigger.start
+    word = tokens[i]
+    if not word.text[:1].islower() or word.lower == word.lemma or i == 0 or i + 1 >= len(tokens):
+        return False
+    before = tokens[i - 1].lower
+    determiners = cues.words("determiners") | {"im", "am", "vom", "zum", "beim"}
+    return before in determiners and tokens[i + 1].text[:1].isupper() and tokens[i + 1].text.isalpha()
+
+
+def _attribute_accusation_content(events: list[EventMention], clauses: list[Clause], tokens) -> None:
+    """"Die USA werfen Assad vor, Fassbomben abzuwerfen": the act in the clauses after an ACCUSE
+    trigger is the accuser's claim, probable."""
+    for accusation in [e for e in events if e.event_type == "ACCUSE" and e.actor]:
+        start = accusation.evidence.trigger_start
+        for e in events:
+            if e is accusation or e.attribution.speaker is not None or e.evidence.trigger_start <= start:
+                continue
+            e.attribution = Attribution(accusation.actor[0], accusation.evidence.trigger, [])
+            if e.modality.certainty == "certain":
+                e.modality.certainty = "probable"
+            e.trace.append(TraceStep("attribution.speaker", accusation.actor[0].text,
+                                     "act named in the complement of an accusation"))
+
+
 def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, clause: Clause,
                 event_type: str, group: list[Match], denial: _Denial) -> EventMention | None:
     sent, attribution = frame.sent, frame.attribution
@@ -202,7 +239,8 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
 
     applies = attribution.found and (attribution.cue_kind in {"source", "source_post"}
                                      or clause.index not in attribution.frame_clauses)
-    attr = Attribution(attribution.speaker, attribution.cue, list(attribution.via)) if applies else Attribution()
+    attr = Attribution(attribution.speaker, attribution.cue, list(attribution.via),
+                       list(attribution.backers)) if applies else Attribution()
     if applies:
         trace.extend(attribution.trace)
     modality, modality_trace = event_modality(tokens, sent.sentence.text, sent.sentence.start,
@@ -216,6 +254,12 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         trace.append(TraceStep("modality.polarity", "denied",
                                f"complement of the denial '{denial.cue}'", denial.cue_source))
 
+    if modality.polarity == "negated" and event_type in REFUSABLE and modality.tense != "past":
+        # "will keinen Kandidaten unterstützen": a refusal, which PLOVER codes as REJECT
+        trace.append(TraceStep("event_type", "REJECT", f"negated {event_type} in the present or future "
+                               "is a refusal"))
+        event_type, modality.polarity = "REJECT", "asserted"
+        row = Row({**row.values, "mode": "", "cameo": "12"}, row.source)
     modes = [m for m in row["mode"].split("|") if m]
     contexts = [c for c in row["context"].split("|") if c]
     for extra in group[1:]:

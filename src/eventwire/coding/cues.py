@@ -37,17 +37,22 @@ class Cues:
     def find_size(self, tokens: list[Token]) -> list[Match]:
         return self.size.find(tokens)
 
-    def looks_past(self, tok: Token) -> bool:
-        """An inflected verb form with a past ending (grammar.tsv: past_suffixes, past_prefixes); in
-        languages marked `irregular_past`, any inflected form without a present ending."""
+    def looks_past(self, tok: Token, is_verb: bool = False) -> bool:
+        """An inflected verb form with a past ending (grammar.tsv: past_suffixes, past_prefixes).
+        Where grammar.tsv lists `infinitive_suffixes`, the lemma must look like a verb ("dankte" →
+        "danken", not "letzten" → "letzt"). For a token known to be a verb (a trigger), languages
+        marked `irregular_past` also count any inflected form without a present ending ("fought")."""
         word = tok.lower
         if word == tok.lemma:
+            return False
+        infinitives = self.words("infinitive_suffixes")
+        if infinitives and not any(tok.lemma.endswith(s) for s in infinitives):
             return False
         if any(word.endswith(s) for s in self.words("past_suffixes")):
             return True
         if any(word.startswith(p) for p in self.words("past_prefixes")):
             return True
-        return "yes" in self.words("irregular_past") and \
+        return is_verb and "yes" in self.words("irregular_past") and \
             not any(word.endswith(s) for s in self.words("present_suffixes"))
 
     def number(self, token: Token) -> int | None:

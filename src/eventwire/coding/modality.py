@@ -81,13 +81,12 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
 
 
 def _tense(tokens: list[Token], clause: Clause, trigger: Match, cues: Cues) -> str:
+    """Past when the clause shows a past auxiliary or a past verb form; present otherwise
+    (headlines and ongoing reports: "Nordkoreanische Truppen kämpfen für Russland")."""
     past_aux = cues.words("past_aux")
-    if any(tokens[i].lower in past_aux for i in range(clause.start, clause.end)):
-        return "past"
     for i in range(clause.start, clause.end):
         tok = tokens[i]
-        if tok.lower != tok.lemma and tok.text[:1].islower() and cues.looks_past(tok):
+        if tok.lower in past_aux or (tok.text[:1].islower()
+                                     and cues.looks_past(tok, is_verb=i in trigger.token_indices)):
             return "past"
-    return "present" if any(tokens[i].text[:1].islower() and tokens[i].lower == tokens[i].lemma
-                            and i in trigger.token_indices for i in range(clause.start, clause.end)) \
-        else "past"
+    return "present"

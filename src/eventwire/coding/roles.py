@@ -20,7 +20,7 @@ from eventwire.nlp.actors import Mention
 from eventwire.nlp.patterns import Match
 from eventwire.records import Token, TraceStep
 
-LOCATION_KINDS = {"country", "capital"}
+LOCATION_KINDS = {"country", "capital", "city"}
 
 
 @dataclass
@@ -32,13 +32,20 @@ class Roles:
 
 
 def is_location_mention(tokens: list[Token], mention: Mention, cues: Cues) -> bool:
+    """A country or capital after a place preposition ("in der Ukraine") is where, not who; a city
+    is where unless it is the target ("Angriff auf Charkiw") or stands without a preposition."""
     if not set(mention.kinds) <= LOCATION_KINDS:
         return False
-    preps, dets = cues.words("place_preps"), cues.words("determiners")
+    dets = cues.words("determiners")
     k = mention.start_token - 1
     while k >= 0 and tokens[k].lower in dets:
         k -= 1
-    return k >= 0 and tokens[k].lower in preps
+    before = tokens[k].lower if k >= 0 else ""
+    if mention.kinds == ("city",):
+        preposition = before in cues.words("place_preps") | cues.words("recipient_preps") \
+            | cues.words("agent_preps") | cues.words("linkers")
+        return preposition and before not in cues.words("target_preps")
+    return before in cues.words("place_preps")
 
 
 def _coordinated(mentions: list[Mention], idx: int, candidates: list[int], tokens: list[Token],
@@ -107,7 +114,11 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
     if not roles.actor:
         before = [i for i in others if mentions[i].end_token <= first]
         inside = [i for i in others if first < mentions[i].start_token and mentions[i].end_token < last]
-        verb_final = "yes" in cues.words("verb_final_subordinate") and (clause.opener or clause.relative)
+        # German puts the subject first and the verb (or participle) last: "Russland hat am Montag
+        # die Hauptstadt Kiew angegriffen"; the nearest mention before the verb is its object.
+        verb_trigger = any(tokens[i].text[:1].islower() for t in triggers for i in t.token_indices)
+        verb_final = "yes" in cues.words("verb_final_subordinate") and (
+            clause.opener or clause.relative or verb_trigger)
         if before and verb_final:
             pick = min(before, key=lambda i: mentions[i].start_token)
             roles.actor = _coordinated(mentions, pick, others, tokens, cues)
@@ -131,7 +142,9 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
                 roles.actor = [subject[0]]
                 roles.trace.append(TraceStep("actor", mentions[subject[0]].actor.text,
                                              "no subject in the clause: the subject of the clause before"))
-    rest = [i for i in others if i not in roles.actor]
+    rest = [i for i in others if i not in roles.actor
+            and not any(mentions[i].start_token < mentions[a].end_token and mentions[a].start_token <
+                        mentions[i].end_token for a in roles.actor)]
     recipient_preps = cues.words("recipient_preps")
     marked = [i for i in rest if _preceded_by(tokens, mentions[i], recipient_preps, cues)]
     after = [i for i in rest if mentions[i].start_token >= last]
@@ -163,5 +176,5 @@ def _is_passive(tokens: list[Token], clause: Clause, triggers: list[Match], cues
     aux = cues.words("passive_aux")
     if not any(tokens[i].lower in aux for i in range(clause.start, clause.end)):
         return False
-    return any(tokens[i].text[:1].islower() and cues.looks_past(tokens[i])
+    return any(tokens[i].text[:1].islower() and cues.looks_past(tokens[i], is_verb=True)
                for t in triggers for i in t.token_indices)

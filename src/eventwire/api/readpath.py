@@ -1,0 +1,418 @@
+"""A fast read path for the API: events materialised in memory, responses cached.
+
+The store answers a filtered ``events()`` by aggregating every mention from Parquet on each call
+(~65–100 ms over 100k mentions).  For an interactive API that is too slow, so ``EventIndex`` keeps an
+in-memory DuckDB with two tables, rebuilt only when the store's batch list (``Store.batch_ids()``)
+changes:
+
+- ``m``:  every mention (the store's flattened columns, without the ``record`` JSON) joined with its
+  article's url / site / title / published, plus hedge and speaker name pulled out of ``record``;
+- ``ev``: one row per event, computed once with the store's own event aggregation
+  (``Store._events_query``), so the event fields mean exactly what ``eventwire events`` prints.
+
+Mention-level filters select events with at least one matching mention (the store's semantics,
+built by ``Store._mention_where`` — every value a bound parameter); date bounds and
+``min_independent`` apply to the event.  Results are cached by the normalised query and the cache is
+dropped whenever the batch list changes.
+"""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, astuple
+from datetime import date, datetime
+from typing import Any, Callable
+
+import duckdb
+
+from eventwire.store import EventFilter, Store
+from eventwire.store import schema as S
+
+SORTS = {  # whitelisted: user input picks a key, never a fragment of SQL
+    ("date", "desc"): "date DESC NULLS LAST, event_id",
+    ("date", "asc"): "date ASC NULLS LAST, event_id",
+    ("num_mentions", "desc"): "num_mentions DESC, date DESC NULLS LAST, event_id",
+    ("num_mentions", "asc"): "num_mentions ASC, date DESC NULLS LAST, event_id",
+    ("confidence", "desc"): "confidence DESC NULLS LAST, date DESC NULLS LAST, event_id",
+    ("confidence", "asc"): "confidence ASC NULLS LAST, date DESC NULLS LAST, event_id",
+}
+COOP = (1, 2)
+CONFLICT = (3, 4)
+
+
+@dataclass(frozen=True)
+class Query:
+    """Normalised filters of one API request (hashable: the cache key)."""
+
+    actor: str | None = None
+    recipient: str | None = None
+    event_type: str | None = None
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None
+    language: str | None = None
+    min_independent: int | None = None
+
+    @classmethod
+    def of(cls, actor=None, recipient=None, event_type=None, since=None, until=None, text=None,
+           language=None, min_independent=None) -> "Query":
+        def norm(v: str | None, up: bool = False) -> str | None:
+            if v is None:
+                return None
+            v = " ".join(str(v).split())
+            if not v:
+                return None
+            return v.upper() if up else v
+
+        return cls(norm(actor, True), norm(recipient, True), norm(event_type, True), since, until,
+                   norm(text.lower() if text else text), norm(language.lower() if language else None),
+                   min_independent if min_independent else None)
+
+    def mention_filter(self) -> EventFilter:
+        return EventFilter(actor=self.actor, recipient=self.recipient, event_type=self.event_type,
+                           text=self.text, language=self.language)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: (v.isoformat() if isinstance(v, date) else v)
+                for k, v in zip(self.__dataclass_fields__, astuple(self)) if v is not None}
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, (datetime, date)):
+        return v.isoformat()
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    return v
+
+
+def rows_as_dicts(res: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    cols = [d[0] for d in res.description]
+    return [{c: _jsonable(v) for c, v in zip(cols, row)} for row in res.fetchall()]
+
+
+class EventIndex:
+    def __init__(self, store: Store, refresh_s: float = 0.5, cache_size: int = 8192):
+        self.store = store
+        self.refresh_s = refresh_s
+        self.cache_size = cache_size
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._key: tuple[str, ...] | None = None
+        self._checked = 0.0
+        self._build_lock = threading.Lock()
+        self._cache: OrderedDict[Any, Any] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self.version = 0
+        self.build_seconds = 0.0
+
+    # ---------------------------------------------------------------------------- freshness
+
+    def refresh(self, force: bool = False) -> None:
+        """Rebuild when the batch list changed (checked at most every ``refresh_s`` seconds)."""
+        now = time.monotonic()
+        if not force and self._con is not None and now - self._checked < self.refresh_s:
+            return
+        key = tuple(self.store.batch_ids())
+        self._checked = now
+        if key == self._key and self._con is not None:
+            return
+        with self._build_lock:
+            if key == self._key and self._con is not None:
+                return
+            t0 = time.perf_counter()
+            con = self._build(key)
+            old = self._con
+            self._con, self._key = con, key
+            with self._cache_lock:
+                self._cache.clear()
+                self.version += 1
+            self.build_seconds = time.perf_counter() - t0
+            if old is not None:
+                # queries running on it hold their own cursor; closing the parent is safe after swap
+                try:
+                    old.close()
+                except Exception:  # pragma: no cover
+                    pass
+
+    def _build(self, batches: tuple[str, ...]) -> duckdb.DuckDBPyConnection:
+        con = duckdb.connect(":memory:")
+        bdir = self.store.batches_dir
+        mfiles = [str(bdir / b / "mentions.parquet") for b in batches]
+        afiles = [str(bdir / b / "articles.parquet") for b in batches]
+        if mfiles:
+            con.read_parquet(mfiles, union_by_name=True).create_view("raw_mentions")
+            con.read_parquet(afiles, union_by_name=True).create_view("raw_articles")
+        else:
+            con.from_arrow(S.empty_table("mentions")).create_view("raw_mentions")
+            con.from_arrow(S.empty_table("articles")).create_view("raw_articles")
+        con.execute("""
+            CREATE TABLE m AS
+            SELECT mm.* EXCLUDE (record),
+                   json_extract_string(mm.record, '$.modality.hedge') AS hedge,
+                   json_extract_string(mm.record, '$.attribution.speaker.name') AS speaker_name,
+                   json_extract_string(mm.record, '$.attribution.speaker.sector') AS speaker_sector,
+                   a.site, a.url, a.title, a.published
+            FROM raw_mentions mm
+            LEFT JOIN (SELECT id, site, url, title, published FROM raw_articles) a
+                   ON a.id = mm.article_id
+        """)
+        sql, params = self.store._events_query(EventFilter(), paged=False)
+        con.execute(f"CREATE TABLE ev AS {sql}", params)
+        cols = {r[0] for r in con.execute("DESCRIBE ev").fetchall()}
+        if "num_independent" not in cols:  # until consolidation counts independent sources
+            con.execute("ALTER TABLE ev ADD COLUMN num_independent BIGINT")
+            con.execute("UPDATE ev SET num_independent = num_sources")
+        con.execute("DROP VIEW raw_mentions")
+        con.execute("DROP VIEW raw_articles")
+        return con
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        self.refresh()
+        con = self._con
+        assert con is not None
+        return con.cursor()
+
+    # -------------------------------------------------------------------------------- cache
+
+    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per (key, store version); LRU-bounded."""
+        self.refresh()
+        full = (self.version, key)
+        with self._cache_lock:
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return self._cache[full]
+        value = compute()
+        with self._cache_lock:
+            if full[0] == self.version:
+                self._cache[full] = value
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+        return value
+
+    def peek(self, key: Any) -> Any:
+        """The cached value, or None (no refresh check beyond the throttled one)."""
+        self.refresh()
+        with self._cache_lock:
+            v = self._cache.get((self.version, key))
+            if v is not None:
+                self._cache.move_to_end((self.version, key))
+            return v
+
+    # ------------------------------------------------------------------------------ queries
+
+    @staticmethod
+    def _filtered(q: Query) -> tuple[str, list[Any]]:
+        """SQL selecting the rows of ``ev`` that match ``q`` (all values bound)."""
+        clauses: list[str] = ["TRUE"]
+        params: list[Any] = []
+        where, wparams = Store._mention_where(q.mention_filter(), with_dates=False)
+        if where != "TRUE":
+            clauses.append(f"event_id IN (SELECT event_id FROM m WHERE {where})")
+            params.extend(wparams)
+        if q.since:
+            clauses.append("date >= ?")
+            params.append(q.since)
+        if q.until:
+            clauses.append("date <= ?")
+            params.append(q.until)
+        if q.min_independent:
+            clauses.append("num_independent >= ?")
+            params.append(int(q.min_independent))
+        return f"SELECT * FROM ev WHERE {' AND '.join(clauses)}", params
+
+    def events(self, q: Query, limit: int, offset: int, sort: str = "date",
+               order: str = "desc") -> dict[str, Any]:
+        order_sql = SORTS[(sort, order)]
+        sel, params = self._filtered(q)
+        cur = self.cursor()
+        try:
+            res = cur.execute(
+                f"SELECT *, count(*) OVER () AS _total FROM ({sel}) ORDER BY {order_sql} "
+                f"LIMIT ? OFFSET ?", params + [int(limit), int(offset)])
+            items = rows_as_dicts(res)
+            if items:
+                total = items[0]["_total"]
+            else:
+                total = cur.execute(f"SELECT count(*) FROM ({sel})", params).fetchone()[0]
+        finally:
+            cur.close()
+        for it in items:
+            it.pop("_total", None)
+            it["languages"] = it.get("languages") or []
+        return {"total": total, "limit": limit, "offset": offset, "sort": sort, "order": order,
+                "filters": q.as_dict(), "items": items}
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        cur = self.cursor()
+        try:
+            rows = rows_as_dicts(cur.execute("SELECT * FROM ev WHERE event_id = ?", [event_id]))
+        finally:
+            cur.close()
+        return rows[0] if rows else None
+
+    def actors(self, q: Query, max_edges: int = 300) -> dict[str, Any]:
+        sel, params = self._filtered(q)
+        cur = self.cursor()
+        try:
+            as_actor = dict(cur.execute(
+                f"SELECT c, count(*) FROM (SELECT unnest(actor_countries) AS c FROM ({sel})) "
+                f"GROUP BY c", params).fetchall())
+            as_recipient = dict(cur.execute(
+                f"SELECT c, count(*) FROM (SELECT unnest(recipient_countries) AS c FROM ({sel})) "
+                f"GROUP BY c", params).fetchall())
+            edges = cur.execute(
+                f"""SELECT a, r, count(*) AS n,
+                           count(*) FILTER (WHERE quad_code IN (1, 2)) AS coop,
+                           count(*) FILTER (WHERE quad_code IN (3, 4)) AS conflict
+                    FROM (SELECT a, unnest(recipient_countries) AS r, quad_code
+                          FROM (SELECT unnest(actor_countries) AS a, recipient_countries, quad_code
+                                FROM ({sel})))
+                    GROUP BY a, r ORDER BY n DESC, a, r LIMIT ?""", params + [max_edges]).fetchall()
+        finally:
+            cur.close()
+        names = sorted(set(as_actor) | set(as_recipient))
+        countries = [{"country": c, "as_actor": as_actor.get(c, 0), "as_recipient": as_recipient.get(c, 0),
+                      "total": as_actor.get(c, 0) + as_recipient.get(c, 0)} for c in names]
+        countries.sort(key=lambda x: (-x["total"], x["country"]))
+        edge_list = []
+        for a, r, n, coop, conflict in edges:
+            typed = coop + conflict
+            edge_list.append({"source": a, "target": r, "weight": n, "cooperation": coop,
+                              "conflict": conflict,
+                              "cooperation_share": round(coop / typed, 3) if typed else None,
+                              "conflict_share": round(conflict / typed, 3) if typed else None})
+        in_edges = {e["source"] for e in edge_list} | {e["target"] for e in edge_list}
+        nodes = [{"id": c["country"], "weight": c["total"], "as_actor": c["as_actor"],
+                  "as_recipient": c["as_recipient"]} for c in countries
+                 if c["country"] in in_edges or len(countries) <= 60]
+        return {"filters": q.as_dict(), "countries": countries,
+                "network": {"nodes": nodes, "edges": edge_list}}
+
+    def stats(self, q: Query) -> dict[str, Any]:
+        sel, params = self._filtered(q)
+        cur = self.cursor()
+        try:
+            total, mentions = cur.execute(
+                f"SELECT count(*), coalesce(sum(num_mentions), 0) FROM ({sel})", params).fetchone()
+            by_day = [{"date": d.isoformat() if d else None, "cooperation": c, "conflict": k,
+                       "other": o, "total": c + k + o}
+                      for d, c, k, o in cur.execute(
+                          f"""SELECT date, count(*) FILTER (WHERE quad_code IN (1, 2)),
+                                     count(*) FILTER (WHERE quad_code IN (3, 4)),
+                                     count(*) FILTER (WHERE quad_code IS NULL OR quad_code NOT IN (1,2,3,4))
+                              FROM ({sel}) WHERE date IS NOT NULL GROUP BY date ORDER BY date""",
+                          params).fetchall()]
+            by_type = dict(cur.execute(f"SELECT event_type, count(*) FROM ({sel}) GROUP BY ALL "
+                                       f"ORDER BY 2 DESC, 1", params).fetchall())
+            by_quad = {str(k): v for k, v in cur.execute(
+                f"SELECT quad_code, count(*) FROM ({sel}) GROUP BY ALL ORDER BY 1 NULLS LAST",
+                params).fetchall()}
+            by_country = dict(cur.execute(
+                f"SELECT c, count(*) FROM (SELECT DISTINCT event_id, unnest(list_concat("
+                f"coalesce(actor_countries, []), coalesce(recipient_countries, []))) AS c FROM ({sel})) "
+                f"GROUP BY c ORDER BY 2 DESC, 1", params).fetchall())
+            by_language = dict(cur.execute(
+                f"SELECT l, count(*) FROM (SELECT unnest(languages) AS l FROM ({sel})) "
+                f"GROUP BY l ORDER BY 2 DESC, 1", params).fetchall())
+            places = rows_as_dicts(cur.execute(
+                f"""SELECT location.name AS name, location.country AS country,
+                           location.lat AS lat, location.lon AS lon, count(*) AS events,
+                           count(*) FILTER (WHERE quad_code IN (1, 2)) AS cooperation,
+                           count(*) FILTER (WHERE quad_code IN (3, 4)) AS conflict,
+                           first(event_id ORDER BY date DESC NULLS LAST, event_id) AS example_event
+                    FROM ({sel}) WHERE location.lat IS NOT NULL AND location.lon IS NOT NULL
+                    GROUP BY ALL ORDER BY events DESC, name LIMIT 500""", params))
+        finally:
+            cur.close()
+        return {"filters": q.as_dict(), "events": total, "mentions": int(mentions),
+                "by_day": by_day, "by_type": by_type, "by_quad_class": by_quad,
+                "by_country": by_country, "by_language": by_language, "places": places}
+
+    def claims(self, q: Query, limit: int, offset: int) -> dict[str, Any]:
+        """Events with attributed or denied mentions, each with every speaker's stance."""
+        sel, params = self._filtered(q)
+        claimed = ("event_id IN (SELECT event_id FROM m WHERE speaker_text IS NOT NULL "
+                   "OR polarity = 'denied')")
+        cur = self.cursor()
+        try:
+            res = cur.execute(
+                f"SELECT *, count(*) OVER () AS _total FROM ({sel}) WHERE {claimed} "
+                f"ORDER BY date DESC NULLS LAST, event_id LIMIT ? OFFSET ?",
+                params + [int(limit), int(offset)])
+            events = rows_as_dicts(res)
+            ids = [e["event_id"] for e in events]
+            mentions = rows_as_dicts(cur.execute(
+                """SELECT id, event_id, article_id, language, speaker_text, speaker_name, speaker_country,
+                          speaker_sector, cue, polarity, certainty, tense, hedge, date, trigger, sentence,
+                          title, url
+                   FROM m WHERE list_contains(?, event_id) ORDER BY date NULLS LAST, id""",
+                [ids])) if ids else []
+        finally:
+            cur.close()
+        total = events[0]["_total"] if events else 0
+        by_event: dict[str, list[dict[str, Any]]] = {}
+        for mm in mentions:
+            by_event.setdefault(mm["event_id"], []).append(mm)
+        for e in events:
+            e.pop("_total", None)
+            e["claims"] = claims_from_mentions(by_event.get(e["event_id"], []))
+        return {"total": total, "limit": limit, "offset": offset, "filters": q.as_dict(),
+                "items": events}
+
+
+def stance(polarity: str | None, certainty: str | None) -> str:
+    """asserts | hedges | denies | negates — what one mention does with the claim."""
+    if polarity == "denied":
+        return "denies"
+    if polarity == "negated":
+        return "negates"
+    if certainty and certainty != "certain":
+        return "hedges"
+    return "asserts"
+
+
+def claims_from_mentions(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mentions grouped by speaker (flat rows of ``m`` or full records from ``Store.mentions``)."""
+    groups: dict[str, dict[str, Any]] = {}
+    for mm in mentions:
+        if "modality" in mm:  # a full record
+            sp = (mm.get("attribution") or {}).get("speaker") or {}
+            mod = mm.get("modality") or {}
+            row = {"speaker_text": sp.get("text"), "speaker_name": sp.get("name"),
+                   "speaker_country": sp.get("country"), "speaker_sector": sp.get("sector"),
+                   "cue": (mm.get("attribution") or {}).get("cue"), "polarity": mod.get("polarity"),
+                   "certainty": mod.get("certainty"), "tense": mod.get("tense"), "hedge": mod.get("hedge"),
+                   "date": mm.get("date"), "id": mm.get("id"), "article_id": mm.get("article_id"),
+                   "language": mm.get("language"), "trigger": (mm.get("evidence") or {}).get("trigger"),
+                   "sentence": (mm.get("evidence") or {}).get("sentence"),
+                   "title": (mm.get("article") or {}).get("title"), "url": (mm.get("article") or {}).get("url")}
+        else:
+            row = mm
+        speaker = row.get("speaker_name") or row.get("speaker_text")
+        key = (speaker or "").lower() or "\x00unattributed"
+        g = groups.setdefault(key, {"speaker": speaker, "speaker_country": row.get("speaker_country"),
+                                    "speaker_sector": row.get("speaker_sector"), "attributed": bool(speaker),
+                                    "statements": []})
+        g["statements"].append({
+            "mention_id": row.get("id"), "article_id": row.get("article_id"), "date": row.get("date"),
+            "language": row.get("language"), "cue": row.get("cue"), "polarity": row.get("polarity"),
+            "certainty": row.get("certainty"), "tense": row.get("tense"), "hedge": row.get("hedge"),
+            "stance": stance(row.get("polarity"), row.get("certainty")), "trigger": row.get("trigger"),
+            "sentence": row.get("sentence"), "title": row.get("title"), "url": row.get("url"),
+        })
+    out = []
+    for g in groups.values():
+        stances = [s["stance"] for s in g["statements"]]
+        g["stance"] = ("denies" if "denies" in stances else "negates" if "negates" in stances
+                       else "hedges" if "hedges" in stances else "asserts")
+        out.append(g)
+    out.sort(key=lambda g: (not g["attributed"], (g["speaker"] or "").lower()))
+    return out
+
+
+def dumps(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, default=str, separators=(",", ":")).encode("utf-8")

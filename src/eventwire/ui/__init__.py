@@ -1,0 +1,1 @@
+"""The web dashboard: static assets served by eventwire.api (see static/)."""
