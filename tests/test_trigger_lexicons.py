@@ -113,7 +113,7 @@ def test_attribution_and_modality_rows(lang):
     attr = load_table(lang, "attribution")
     kinds = {r["kind"] for r in attr}
     assert {"say", "source", "via"} <= kinds
-    assert all(r["kind"] in {"say", "source", "source_post", "via"} for r in attr)
+    assert all(r["kind"] in {"say", "source", "source_post", "via", "backing"} for r in attr)
     assert all(r["certainty"] in {"", "certain", "probable", "possible"} for r in attr)
     mod = load_table(lang, "modality")
     expected = {"hedge": {"probable", "possible"}, "negation": {"negated"},

@@ -110,11 +110,32 @@ def _print_mentions_table(rows: list[dict]) -> None:
 @store_option
 @lang_option
 @date_option
-def ingest(paths, store_path, lang, published):
-    """Read text/HTML/JSONL files and folders, code them and add them to the store."""
+@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Articles per atomic store batch (and per Dask task).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Code on a local Dask cluster of N worker processes (needs eventwire[scale]).")
+@click.option("--scheduler", default=None, help="Code on a running Dask cluster: tcp://HOST:PORT.")
+@click.option("--allow-private", is_flag=True, help="Allow fetching from private, loopback and link-local "
+              "addresses (local servers, tests).")
+@click.option("--ignore-robots", is_flag=True, help="Do not honour robots.txt when fetching.")
+@click.option("--fetch-timeout", type=float, default=20.0, show_default=True, help="Seconds per fetched URL.")
+@click.option("--rate", "min_interval", type=float, default=1.0, show_default=True,
+              help="Minimum seconds between two requests to the same host.")
+@click.option("--no-near-dups", is_flag=True, help="Skip near-duplicate detection (MinHash).")
+def ingest(paths, store_path, lang, published, batch_size, workers, scheduler, allow_private, ignore_robots,
+           fetch_timeout, min_interval, no_near_dups):
+    """Read text/HTML/JSONL/WARC files, RSS/Atom feeds, folders, URLs or - (stdin), code them and add
+    them to the store.  Exits 1 when any input failed (each named in an error line)."""
+    from rich.markup import escape
+
     from eventwire.pipeline import ingest as run_ingest
+    from eventwire.sources.fetch import Fetcher
     from eventwire.store import Store, StoreError
 
+    if workers and scheduler:
+        raise click.UsageError("use --workers or --scheduler, not both")
+    fetcher = Fetcher(allow_private=allow_private, respect_robots=not ignore_robots, timeout=fetch_timeout,
+                      min_interval=min_interval)
     try:
         store = Store(store_path)
         with _progress("ingesting") as progress:
@@ -123,18 +144,33 @@ def ingest(paths, store_path, lang, published):
             def on_item(item: Article | SourceError) -> None:
                 progress.advance(task)
                 if isinstance(item, SourceError):
-                    err.print(f"[red]error[/red] {item}")
+                    err.print(f"[red]error[/red] {escape(str(item))}", highlight=False, soft_wrap=True)
 
-            summary = run_ingest(paths, store, _language(lang), published, on_item=on_item)
+            summary = run_ingest(paths, store, _language(lang), published, on_item=on_item,
+                                 batch_size=batch_size, fetcher=fetcher, workers=workers, scheduler=scheduler,
+                                 near_duplicates=not no_near_dups)
     except StoreError as exc:
         raise click.ClickException(str(exc))
+    except Exception as exc:
+        from eventwire.scale import ScaleError
+        if isinstance(exc, ScaleError):
+            raise click.ClickException(str(exc))
+        raise
+    for e in summary.errors:
+        if e.stage == "coding":  # coding errors come from the coder, after on_item
+            err.print(f"[red]error[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
     err.print(f"read {summary.read}, coded {summary.coded}, duplicates {summary.duplicates}, "
-              f"failed {summary.failed}, event mentions {summary.mentions} → {store_path}")
+              f"near-duplicates {summary.near_duplicates}, failed {summary.failed}, "
+              f"event mentions {summary.mentions}, batches {summary.batches} → {store_path}", highlight=False,
+              soft_wrap=True)
     if summary.failed:
         reasons: dict[str, int] = {}
         for e in summary.errors:
             reasons[e.stage] = reasons.get(e.stage, 0) + 1
-        err.print("failed by stage: " + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())))
+        err.print("failed by stage: " + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())), highlight=False,
+                  soft_wrap=True)
+        for reason, n in summary.reasons():
+            err.print(f"  {n} × {reason}", highlight=False, markup=False, soft_wrap=True)
         sys.exit(1)
 
 
@@ -287,6 +323,21 @@ def explain(sentence, lang, published):
             src = f"  [dim]{step.source}[/dim]" if step.source else ""
             out.print(f"  {step.field:<20} = {step.value!s:<28} {step.rule}{score}{src}")
         out.print_json(json.dumps(e.to_json(), ensure_ascii=False))
+
+
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+def serve(store_path, host, port):
+    """Serve the REST API (/api/…, OpenAPI at /openapi.json) and the dashboard (/); read-only unless
+    EVENTWIRE_TOKEN is set, which enables POST /api/ingest with that bearer token."""
+    import uvicorn
+
+    from eventwire.api import create_app
+
+    _open_store(store_path)
+    uvicorn.run(create_app(store_path), host=host, port=port, log_level="info", access_log=False)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,18 @@
 """Runs the stages in order: sources → documents → nlp → coding → consolidate → store.
 
 The functions here only connect stages; each stage's logic lives in its own package.
+
+``ingest`` reads and decodes in this process (sources → documents), drops exact duplicates (article
+ids already stored or seen), links near-duplicates to their original (``Article.dup_of``, MinHash
+over the stored articles and this run), cuts the stream into shards of ``batch_size`` articles,
+codes each shard (here, or on Dask workers: ``eventwire.scale``) and writes each coded shard as one
+atomic store batch, in input order, from this single writer.  Because batches are atomic, already
+stored articles are skipped and every id is deterministic, a run killed at any moment and started
+again leaves exactly the store a clean run leaves.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Iterator
@@ -31,12 +40,32 @@ class IngestSummary:
     read: int = 0
     coded: int = 0
     duplicates: int = 0
+    near_duplicates: int = 0
     mentions: int = 0
+    batches: int = 0
     errors: list[SourceError] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
         return len(self.errors)
+
+    def reasons(self) -> list[tuple[str, int]]:
+        """(stage: short reason, count), most frequent first."""
+        c = Counter(f"{e.stage}: {_short(e.reason)}" for e in self.errors)
+        return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _short(reason: str) -> str:
+    """The kind of failure without the item-specific details (paths, line numbers, sizes)."""
+    import re
+
+    head = reason.split(";")[0]
+    head = re.sub(r"^\S*/\S*( line \d+| record \d+)?: ", "", head)  # "path line 3: why" → "why"
+    head = re.sub(r"^record \d+: ", "", head)
+    if " (" in head:
+        head = head[:head.index(" (")]
+    head = re.sub(r"\d+", "N", head)
+    return head.strip()[:100]
 
 
 def code_article(article: Article) -> CodedArticle:
@@ -48,9 +77,25 @@ def code_article(article: Article) -> CodedArticle:
     return CodedArticle(article, [s.sentence for s in doc.sentences], mentions)
 
 
-def articles_from(paths: Iterable[str], language: str | None = None, published: date | None = None
-                  ) -> Iterator[Article | SourceError]:
-    for item in iter_inputs(paths):
+def code_shard(articles: list[Article]) -> list[CodedArticle | SourceError]:
+    """Code a shard of articles; one article's failure becomes a SourceError, the rest go on.
+
+    This is the unit of work sent to a Dask worker (``eventwire.scale``)."""
+    out: list[CodedArticle | SourceError] = []
+    for a in articles:
+        try:
+            out.append(code_article(a))
+        except Exception as exc:  # one article's failure must not stop the batch
+            out.append(SourceError(a.source_uri, "coding", f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+def articles_from(paths: Iterable[str], language: str | None = None, published: date | None = None,
+                  fetcher=None, max_bytes: int | None = None) -> Iterator[Article | SourceError]:
+    kwargs = {"fetcher": fetcher}
+    if max_bytes is not None:
+        kwargs["max_bytes"] = max_bytes
+    for item in iter_inputs(paths, **kwargs):
         if isinstance(item, SourceError):
             yield item
             continue
@@ -62,46 +107,97 @@ def _article_or_error(raw: RawDocument, language: str | None, published: date | 
         return build_article(raw, language=language, published=published)
     except DocumentError as exc:
         return SourceError(raw.uri, "documents", exc.reason)
+    except Exception as exc:  # a library bug on odd input: name the item, go on
+        return SourceError(raw.uri, "documents", f"unexpected {type(exc).__name__}: {exc}")
+
+
+def _serial_coder(shards: Iterable[list[Article]]) -> Iterator[list[CodedArticle | SourceError]]:
+    for shard in shards:
+        yield code_shard(shard)
 
 
 def ingest(paths: Iterable[str], store, language: str | None = None, published: date | None = None,
            on_item: Callable[[Article | SourceError], None] | None = None,
-           batch_size: int = BATCH_SIZE) -> IngestSummary:
-    """Code every readable input into `store`; each batch is committed atomically, and articles
-    already stored are skipped, so a re-run (also after a crash) adds exactly what is missing."""
+           batch_size: int = BATCH_SIZE, fetcher=None, workers: int | None = None,
+           scheduler: str | None = None, near_duplicates: bool = True,
+           coder: Callable[[Iterable[list[Article]]], Iterator[list[CodedArticle | SourceError]]] | None = None,
+           on_batch: Callable[[int], None] | None = None, max_bytes: int | None = None) -> IngestSummary:
+    """Code every readable input into ``store``; each batch is committed atomically, and articles
+    already stored are skipped, so a re-run (also after a crash) adds exactly what is missing.
+
+    ``workers`` (a local Dask cluster of that many processes) or ``scheduler`` (``tcp://host:port``
+    of a running Dask cluster) code the shards in parallel; the store written is the same.
+    ``coder`` overrides how shards are coded (a function from an iterable of shards to an iterator
+    of coded shards, in order).  ``on_batch(n_articles)`` is called after each stored batch.
+    """
+    from eventwire.store.signatures import load_index, write_signatures
+
     summary = IngestSummary()
     with store.open_writer() as writer:
         known = writer.known_article_ids()
-        batch: list[CodedArticle] = []
-        for item in articles_from(paths, language, published):
-            if on_item is not None:
-                on_item(item)
-            if isinstance(item, SourceError):
-                summary.errors.append(item)
-                continue
-            summary.read += 1
-            if item.id in known:
-                summary.duplicates += 1
-                continue
-            known.add(item.id)
-            try:
-                coded = code_article(item)
-            except Exception as exc:  # one article's failure must not stop the batch
-                summary.errors.append(SourceError(item.source_uri, "coding", f"{type(exc).__name__}: {exc}"))
-                continue
-            batch.append(coded)
-            summary.coded += 1
-            summary.mentions += len(coded.mentions)
-            if len(batch) >= batch_size:
-                _write(writer, batch)
-                batch = []
-        _write(writer, batch)
+        index = load_index(store)[0] if near_duplicates else None
+        sigs: dict[str, tuple] = {}
+
+        def shards() -> Iterator[list[Article]]:
+            shard: list[Article] = []
+            for item in articles_from(paths, language, published, fetcher=fetcher, max_bytes=max_bytes):
+                if on_item is not None:
+                    on_item(item)
+                if isinstance(item, SourceError):
+                    summary.errors.append(item)
+                    continue
+                summary.read += 1
+                if item.id in known:
+                    summary.duplicates += 1
+                    continue
+                known.add(item.id)
+                if index is not None:
+                    item, sig, size, _match = index.link(item)
+                    sigs[item.id] = (sig, size)
+                    if item.dup_of:
+                        summary.near_duplicates += 1
+                shard.append(item)
+                if len(shard) >= batch_size:
+                    yield shard
+                    shard = []
+            if shard:
+                yield shard
+
+        if coder is None and (workers or scheduler):
+            from eventwire.scale import DaskCoder
+
+            dask_coder = DaskCoder(workers=workers, scheduler=scheduler)
+        else:
+            dask_coder = None
+        try:
+            run = coder or (dask_coder.map if dask_coder is not None else _serial_coder)
+            for coded_shard in run(shards()):
+                batch: list[CodedArticle] = []
+                for c in coded_shard:
+                    if isinstance(c, SourceError):
+                        summary.errors.append(c)
+                    else:
+                        batch.append(c)
+                        summary.coded += 1
+                        summary.mentions += len(c.mentions)
+                if _write(writer, batch):
+                    summary.batches += 1
+                    if index is not None and writer.last_batch is not None:
+                        write_signatures(store, writer.last_batch.batch_id,
+                                         [(c.article.id, *sigs.pop(c.article.id)) for c in batch
+                                          if c.article.id in sigs])
+                    if on_batch is not None:
+                        on_batch(len(batch))
+        finally:
+            if dask_coder is not None:
+                dask_coder.close()
     return summary
 
 
-def _write(writer, batch: list[CodedArticle]) -> None:
+def _write(writer, batch: list[CodedArticle]) -> bool:
     if not batch:
-        return
+        return False
     mentions = [m for coded in batch for m in coded.mentions]
     writer.write_batch([c.article for c in batch], {c.article.id: c.sentences for c in batch},
                        assign_event_ids(mentions))
+    return writer.last_batch is not None

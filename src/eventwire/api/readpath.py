@@ -194,8 +194,10 @@ class EventIndex:
         return value
 
     def peek(self, key: Any) -> Any:
-        """The cached value, or None (no refresh check beyond the throttled one)."""
-        self.refresh()
+        """The cached value, or None; never rebuilds (safe on the event loop): when the batch list
+        is due for a check, returns None so that the caller goes through ``cached`` in a thread."""
+        if self._con is None or time.monotonic() - self._checked >= self.refresh_s:
+            return None
         with self._cache_lock:
             v = self._cache.get((self.version, key))
             if v is not None:

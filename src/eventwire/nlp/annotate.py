@@ -50,7 +50,34 @@ def annotate(text: str, lang: str, published: date | None) -> AnnotatedText:
             [d for d in all_dates if sentence.start <= d.start < sentence.end],
             places,
         ))
+    _assign_focus_country(out)
     return AnnotatedText(text, lang, published, out)
+
+
+# Sectors of state and armed actors whose country a story usually leaves implicit
+# ("Sicherheitskräfte", "die Regierung", "Aufständische" in a story about Afghanistan).
+IMPLICIT_COUNTRY_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "PTY", "INS"}
+
+
+def _assign_focus_country(sentences: list[AnnotatedSentence]) -> None:
+    """Give country-less state actors the article's focus country: the country named most often,
+    if it is named at least twice and clearly more often than the runner-up."""
+    counts: dict[str, int] = {}
+    for s in sentences:
+        for m in s.mentions:
+            if m.actor.country and len(m.actor.country) == 3 and "city" not in m.kinds:
+                counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+    if not counts:
+        return
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    focus, n = ranked[0]
+    if n < 2 or (len(ranked) > 1 and ranked[1][1] * 1.5 > n):
+        return
+    for s in sentences:
+        for m in s.mentions:
+            if m.actor.country is None and m.actor.sector in IMPLICIT_COUNTRY_SECTORS:
+                m.actor.country = focus
+                m.sources.append(f"article focus country {focus} ({n} mentions)")
 
 
 def _with_city_mentions(mentions: list[Mention], places: list[PlaceRef], tokens: list[Token]) -> list[Mention]:
