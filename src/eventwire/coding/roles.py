@@ -94,6 +94,27 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
     others = [i for i in candidates if i not in roles.actor and not set(
         range(mentions[i].start_token, mentions[i].end_token)) & trigger_tokens]
 
+    # 2. the phrase after a trigger noun: "Angriffe von Palästinensern", "Sanktionen der Vereinten
+    # Nationen" (its agent), but "Invasion der Ukraine", "Besatzung des Westjordanlands" (its target)
+    main = triggers[0]
+    if len(main.token_indices) == 1 and _is_noun(tokens[main.start], cues):
+        follower = _phrase_after(tokens, mentions, others, main.end, cues)
+        if follower is not None:
+            idx, prep = follower
+            agentive = prep in cues.words("agent_preps") or (
+                prep in cues.words("linkers") and main.row["event_type"] not in OBJECTIVE_GENITIVE)
+            if agentive and not roles.actor:
+                roles.actor = [idx]
+                roles.strong = True
+                roles.trace.append(TraceStep("actor", mentions[idx].actor.text,
+                                             f"'{prep}' phrase after the trigger noun names its agent"))
+            elif not agentive and prep not in cues.words("agent_preps"):
+                roles.recipient = [idx]
+                roles.strong = True
+                roles.trace.append(TraceStep("recipient", mentions[idx].actor.text,
+                                             f"'{prep}' phrase after the trigger noun names its target"))
+            others = [i for i in others if i != idx]
+
     passive = _is_passive(tokens, clause, triggers, cues)
     if passive:
         agent_preps = cues.words("agent_preps")
@@ -111,6 +132,8 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
                                          "subject of a passive clause is the one acted upon"))
         return roles
 
+    if roles.recipient:
+        return _fill_actor(roles, mentions, others, first, tokens, cues, clause, clauses, triggers)
     if not roles.actor:
         before = [i for i in others if mentions[i].end_token <= first]
         inside = [i for i in others if first < mentions[i].start_token and mentions[i].end_token < last]
@@ -157,6 +180,46 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
             roles.strong = roles.strong or pool is marked
             roles.trace.append(TraceStep("recipient", mentions[pick].actor.text, why))
             break
+    return roles
+
+
+OBJECTIVE_GENITIVE = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
+
+
+def _is_noun(token: Token, cues: Cues) -> bool:
+    """German capitalises nouns; elsewhere a trigger word whose lemma is unchanged counts."""
+    if "yes" in cues.words("verb_final_subordinate"):
+        return token.text[:1].isupper()
+    return token.lower == token.lemma and not token.lower.endswith("ed")
+
+
+def _phrase_after(tokens: list[Token], mentions: list[Mention], pool: list[int], end: int,
+                  cues: Cues) -> tuple[int, str] | None:
+    """The mention introduced right after the trigger noun, with the word introducing it."""
+    skip = cues.words("determiners") | cues.words("quantifiers")
+    k = end
+    if k >= len(tokens):
+        return None
+    prep = tokens[k].lower
+    if prep not in cues.words("agent_preps") | cues.words("linkers") | cues.words("target_preps"):
+        return None
+    k += 1
+    while k < len(tokens) and tokens[k].lower in skip:
+        k += 1
+    for i in pool:
+        if mentions[i].start_token == k:
+            return i, prep
+    return None
+
+
+def _fill_actor(roles: Roles, mentions, others, first, tokens, cues, clause, clauses, triggers) -> Roles:
+    if not roles.actor:
+        before = [i for i in others if mentions[i].end_token <= first and i not in roles.recipient]
+        if before:
+            pick = max(before, key=lambda i: mentions[i].end_token)
+            roles.actor = _coordinated(mentions, pick, before, tokens, cues)
+            roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
+                                         "nearest actor mention before the trigger in its clause"))
     return roles
 
 

@@ -168,8 +168,9 @@ class MentionFeatures:
         return set(self.actors) | set(self.recipients)
 
     def copy_key(self) -> str:
-        """Identical sentence + type + roles: an exact copy of a mention (wire republication)."""
-        return "|".join([self.skey, self.event_type, ",".join(self.actors), ",".join(self.recipients)])
+        """Identical sentence, type, roles, date and place: an exact copy (wire republication)."""
+        return "|".join([self.skey, self.event_type, ",".join(self.actors), ",".join(self.recipients),
+                         "%s-%s" % self.interval if self.interval else "", self.place.key() if self.place else ""])
 
 
 def _countries(refs: Any) -> tuple[str, ...]:

@@ -13,10 +13,13 @@ from functools import lru_cache
 from typing import Sequence
 
 from eventwire.lexicons import Row, grammar, load_table
-from eventwire.nlp.patterns import Match, PatternMatcher, longest_non_overlapping, parse_pattern
+from eventwire.nlp.patterns import Match, Pattern, PatternMatcher, longest_non_overlapping, parse_pattern
+from eventwire.nlp.text import lemma
 from eventwire.records import ActorRef, Token
 
-PROPER_KINDS = {"country", "capital", "org", "group", "person"}
+PROPER_KINDS = {"country", "capital", "org", "group", "person", "prefix"}
+# What may stand before the hyphen of a compound that names a party ("US-Einheiten").
+COMPOUND_HEAD_KINDS = {"country", "capital", "org", "group", "prefix"}
 # Kinds that stand for a state or body; a bare demonym ("ukrainischen") is an adjective on its own.
 STATE_KINDS = {"country", "capital", "org", "group"}
 
@@ -118,8 +121,33 @@ class ActorMatcher:
         self.matcher = PatternMatcher(patterns)
 
     def atoms(self, tokens: Sequence[Token]) -> list[Match]:
-        found = [m for m in self.matcher.find(tokens) if _case_ok(m, tokens)]
+        found = [m for m in self.matcher.find(tokens) if _case_ok(m, tokens) and m.row["kind"] != "prefix"]
+        covered = {i for m in found for i in m.token_indices}
+        for i, tok in enumerate(tokens):
+            if "-" in tok.text and i not in covered:
+                compound = self._compound(tok, i)
+                if compound is not None:
+                    found.append(compound)
         return longest_non_overlapping(found, key=_kind_rank)
+
+    def _compound(self, token: Token, index: int) -> Match | None:
+        """German hyphen compounds: "US-Einheiten", "IS-Kämpfer", "Hamas-Trainingslager",
+        "UNO-Truppe": the head names the party, the tail may name its sector."""
+        parts = token.text.split("-")
+        head, tail = parts[0], parts[-1]
+        head_tok = Token(head, token.start, token.start + len(head), head.lower(), head.lower())
+        heads = [m for m in self.matcher.find([head_tok]) if m.row["kind"] in COMPOUND_HEAD_KINDS
+                 and _case_ok(m, [head_tok])]
+        if not heads:
+            return None
+        row = max(heads, key=_kind_rank).row
+        tail_tok = Token(tail, token.end - len(tail), token.end, tail.lower(), lemma(tail, self.lang))
+        roles = [m for m in self.matcher.find([tail_tok]) if m.row["kind"] == "role"]
+        sector = roles[0].row["sector"] if roles else (row["sector"] if row["kind"] != "prefix" else "")
+        values = {"kind": "compound", "country": row["country"], "sector": sector,
+                  "role": roles[0].row["role"] if roles else "", "pattern": token.text}
+        source = row.source + (f" + {roles[0].row.source}" if roles else "")
+        return Match(Pattern((), Row(values, source)), (index,))
 
     def mentions(self, tokens: Sequence[Token], day: date | None, source: str,
                  known_people: dict[str, ActorRef] | None = None) -> list[Mention]:
@@ -216,6 +244,10 @@ class ActorMatcher:
             elif kind == "role":
                 sector = row["sector"] or sector
                 role = row["role"] or role
+            elif kind == "compound":
+                country = country or row["country"] or None
+                sector = sector or row["sector"] or None
+                role = role or row["role"] or None
             else:
                 country = country or row["country"] or None
                 if kind == "capital":
@@ -269,7 +301,7 @@ def _case_ok(match: Match, tokens: Sequence[Token]) -> bool:
 
 
 def _kind_rank(match: Match) -> int:
-    return {"person": 5, "org": 4, "group": 4, "country": 3, "capital": 3, "demonym": 2,
+    return {"person": 5, "org": 4, "group": 4, "compound": 4, "country": 3, "capital": 3, "demonym": 2,
             "people": 2, "role": 1}.get(match.row["kind"], 0)
 
 
@@ -280,7 +312,7 @@ def _joins(group: list[Match], nxt: Match) -> bool:
     if kind == "person":
         return prev in {"role", "demonym", "country", "capital"}
     if kind == "role":
-        return prev in {"demonym", "country", "capital", "org", "role"}
+        return prev in {"demonym", "country", "capital", "org", "role", "compound"}
     if kind == "demonym":
         return prev == "demonym"  # "russische und nordkoreanische" stays two mentions via "und"
     return False

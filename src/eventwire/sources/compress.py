@@ -31,15 +31,21 @@ class CappedReader(io.RawIOBase):
         self.cap = cap
         self.what = what
         self.count = 0
+        self.error: CorruptArchive | None = None  # set when the data ended early: reads then return EOF
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, b) -> int:
+        if self.error is not None:
+            return 0
         try:
-            data = self.inner.read(len(b))
+            read1 = getattr(self.inner, "read1", None)  # one raw read: nothing lost at a truncation
+            data = read1(len(b)) if read1 is not None else self.inner.read(len(b))
         except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as exc:
-            raise CorruptArchive(f"truncated or corrupt compressed data ({exc.__class__.__name__}: {exc})") from None
+            # Hand out what came before the damage; the caller checks ``error`` at EOF.
+            self.error = CorruptArchive(f"truncated or corrupt compressed data ({exc.__class__.__name__}: {exc})")
+            return 0
         n = len(data)
         self.count += n
         if self.count > self.cap:
@@ -49,9 +55,10 @@ class CappedReader(io.RawIOBase):
         return n
 
 
-def open_gzip_capped(fileobj: BinaryIO, cap: int = DEFAULT_MAX_DECOMPRESSED) -> io.BufferedReader:
-    """A buffered reader of the decompressed content of a (multi-member) gzip stream, capped."""
-    return io.BufferedReader(CappedReader(gzip.GzipFile(fileobj=fileobj, mode="rb"), cap), buffer_size=65536)
+def open_gzip_capped(fileobj: BinaryIO, cap: int = DEFAULT_MAX_DECOMPRESSED) -> CappedReader:
+    """A reader of the decompressed content of a (multi-member) gzip stream, capped; a truncated
+    stream reads as EOF with ``.error`` set."""
+    return CappedReader(gzip.GzipFile(fileobj=fileobj, mode="rb"), cap)
 
 
 def gunzip_capped(data: bytes, cap: int = DEFAULT_MAX_DECOMPRESSED) -> bytes:

@@ -80,6 +80,10 @@ def iter_warc(path: str, max_bytes: int, max_decompressed: int = DEFAULT_MAX_DEC
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI") or f"{path}#record{n}"
                 data = record.content_stream().read(max_bytes + 1)
+                if len(data) <= max_bytes:
+                    record.raw_stream.read()  # drain, then check the record was whole
+                    if getattr(record.raw_stream, "limit", 0) > 0:
+                        raise CorruptArchive(f"record {n} ({uri}) is cut off")
                 if status and status.isdigit() and int(status) >= 400:
                     continue
                 if len(data) > max_bytes:
@@ -91,6 +95,8 @@ def iter_warc(path: str, max_bytes: int, max_decompressed: int = DEFAULT_MAX_DEC
                     hints["charset"] = cs
                 fetched = _parse_date(record.rec_headers.get_header("WARC-Date")) or datetime.now(timezone.utc)
                 yield RawDocument(uri=uri, data=data, fetched_at=fetched, hints=hints)
+            if getattr(stream, "error", None) is not None:
+                raise stream.error
         except DecompressionLimit as exc:
             yield SourceError(path, STAGE, f"record {n + 1}: {exc}")
         except CorruptArchive as exc:
