@@ -24,6 +24,7 @@ from eventwire.records import (ActorRef, Attribution, DateRef, EventMention, Evi
                                PlaceRef, Size, TraceStep)
 
 CODER_NAME = "eventwire-rules"
+PLACE_TARGETED = {"ASSAULT", "COERCE"}
 REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETREAT"}
 MIN_CONFIDENCE = 0.4  # below this, a weak trigger with positional roles only: too often wrong
 QUOTE_OPEN = "„“\"«»"
@@ -266,6 +267,13 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         modes.extend(m for m in extra.row["mode"].split("|") if m and m not in modes)
     date_fields = _event_date(sent, clause, frame.clauses, main, doc.published, attribution, trace)
     location = _event_location(sent, clause, main, roles.actor + roles.recipient, cues, trace)
+    if event_type in PLACE_TARGETED and not recipient and location is not None and location.country \
+            and location.start is not None and tokens[clause.start].start <= location.start < tokens[clause.end - 1].end \
+            and all(a.country != location.country for a in actor):
+        # "Angriff auf ein Krankenhaus in Aleppo": force used at a place hits that place's country
+        recipient = [ActorRef(location.text, location.country, None, None, location.start, location.end)]
+        trace.append(TraceStep("recipient", location.country,
+                               f"no target named: the country of the place where force was used ({location.name})"))
     size = _event_size(sent, clause, cues, trace)
 
     quad, intensity = quad_and_intensity(event_type, modes)

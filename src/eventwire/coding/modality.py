@@ -74,19 +74,21 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
                                        m.row.source))
                 break
     if modality.tense != "future":
-        modality.tense = _tense(tokens, clause, trigger, cues)
+        modality.tense = _tense(tokens, clause, trigger, cues, headline=not text.rstrip().endswith(
+            (".", "!", "?", "“", "”", "\"", "»", "«")))
         trace.append(TraceStep("modality.tense", modality.tense,
                                "verb form and auxiliaries of the event's clause", None))
     return modality, trace
 
 
-def _tense(tokens: list[Token], clause: Clause, trigger: Match, cues: Cues) -> str:
-    """Past when the clause shows a past auxiliary or a past verb form; present otherwise
-    (headlines and ongoing reports: "Nordkoreanische Truppen kämpfen für Russland")."""
+def _tense(tokens: list[Token], clause: Clause, trigger: Match, cues: Cues, headline: bool) -> str:
+    """News reports acts that are over: past, unless a present verb form outside a headline says
+    the act is ongoing ("liefert Waffen", "is supplying") — headlines use the historic present."""
     past_aux = cues.words("past_aux")
     for i in range(clause.start, clause.end):
         tok = tokens[i]
         if tok.lower in past_aux or (tok.text[:1].islower()
                                      and cues.looks_past(tok, is_verb=i in trigger.token_indices)):
             return "past"
-    return "present"
+    verb_trigger = any(tokens[i].text[:1].islower() for i in trigger.token_indices)
+    return "present" if verb_trigger and not headline else "past"

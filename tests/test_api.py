@@ -1,0 +1,197 @@
+"""REST API over a real store built by ingesting the seed articles."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+fastapi = pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from eventwire.api import create_app  # noqa: E402
+
+HOSTILE = {
+    "url": "javascript:window.__xss=1",
+    "title": '<script>window.__xss=1</script>"><svg onload=window.__xss=1>',
+    "text": ("Russian forces attacked Kyiv with missiles on Monday. "
+             '<img src=x onerror="window.__xss=1"> <script>window.__xss=1</script> '
+             '"><svg onload=window.__xss=1> <a href="javascript:window.__xss=1">click</a>'),
+    "published": "2024-10-07",
+    "language": "en",
+}
+
+
+@pytest.fixture(scope="module")
+def client(seed_store_path):
+    with TestClient(create_app(seed_store_path)) as c:
+        yield c
+
+
+def test_openapi_and_security_headers(client):
+    r = client.get("/openapi.json")
+    assert r.status_code == 200
+    paths = r.json()["paths"]
+    for p in ("/api/events", "/api/events/{event_id}", "/api/mentions", "/api/actors", "/api/claims",
+              "/api/articles/{article_id}", "/api/stats", "/api/export", "/api/ingest"):
+        assert p in paths
+    for url in ("/api/events", "/", "/static/app.js"):
+        r = client.get(url)
+        assert r.status_code == 200
+        csp = r.headers["content-security-policy"]
+        assert "default-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+        assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_filters_change_results(client):
+    everything = client.get("/api/events", params={"limit": 500}).json()
+    assert everything["total"] >= 10 and len(everything["items"]) == everything["total"]
+    assault = client.get("/api/events", params={"type": "assault", "limit": 500}).json()
+    assert 0 < assault["total"] < everything["total"]
+    assert all(e["event_type"] == "ASSAULT" for e in assault["items"])
+    prk = client.get("/api/events", params={"actor": "PRK", "limit": 500}).json()
+    assert 0 < prk["total"] < everything["total"]
+    de = client.get("/api/events", params={"language": "de", "limit": 500}).json()
+    assert 0 < de["total"] < everything["total"] and all("de" in e["languages"] for e in de["items"])
+    dated = client.get("/api/events", params={"since": "2024-10-01", "until": "2024-10-05"}).json()
+    assert all("2024-10-01" <= e["date"] <= "2024-10-05" for e in dated["items"])
+    assert dated["total"] < everything["total"]
+    multi = client.get("/api/events", params={"min_independent": 2, "limit": 500}).json()
+    assert 0 < multi["total"] < everything["total"]
+    assert all(e["num_independent"] >= 2 for e in multi["items"])
+    first = everything["items"][0]
+    word = max(first["sentence"].split(), key=len)
+    text = client.get("/api/events", params={"text": word, "limit": 500}).json()
+    assert first["event_id"] in {e["event_id"] for e in text["items"]}
+    assert text["total"] < everything["total"]
+    both = client.get("/api/events", params={"text": word, "type": "NOSUCHTYPE"}).json()
+    assert both["total"] == 0
+
+
+def test_pagination_and_sorting(client):
+    full = client.get("/api/events", params={"limit": 500}).json()["items"]
+    page1 = client.get("/api/events", params={"limit": 3, "offset": 0}).json()
+    page2 = client.get("/api/events", params={"limit": 3, "offset": 3}).json()
+    assert [e["event_id"] for e in page1["items"] + page2["items"]] == [e["event_id"] for e in full[:6]]
+    assert page1["total"] == len(full)
+    assert client.get("/api/events", params={"limit": 0}).status_code == 422
+    assert client.get("/api/events", params={"limit": 501}).status_code == 422
+    assert client.get("/api/events", params={"offset": -1}).status_code == 422
+    assert client.get("/api/events", params={"sort": "id; DROP TABLE m"}).status_code == 422
+    by_mentions = client.get("/api/events", params={"sort": "num_mentions", "limit": 500}).json()["items"]
+    counts = [e["num_mentions"] for e in by_mentions]
+    assert counts == sorted(counts, reverse=True)
+    by_conf = client.get("/api/events", params={"sort": "confidence", "order": "asc", "limit": 500}).json()
+    confs = [e["confidence"] for e in by_conf["items"]]
+    assert confs == sorted(confs)
+
+
+def test_event_detail_has_mentions_evidence_claims(client):
+    items = client.get("/api/events", params={"sort": "num_mentions", "limit": 1}).json()["items"]
+    ev_id = items[0]["event_id"]
+    d = client.get(f"/api/events/{ev_id}").json()
+    assert d["event"]["event_id"] == ev_id
+    assert len(d["mentions"]) == d["event"]["num_mentions"] >= 2
+    assert {m["id"] for m in d["mentions"]} == set(d["event"]["mention_ids"])
+    for m in d["mentions"]:
+        assert {"attribution", "modality", "evidence", "actor", "recipient"} <= set(m)
+    assert len(d["evidence"]) == len(d["mentions"])
+    stmts = [s for c in d["claims"] for s in c["statements"]]
+    assert len(stmts) == len(d["mentions"])
+    assert all(s["stance"] in {"asserts", "hedges", "denies", "negates"} for s in stmts)
+    assert client.get("/api/events/nope").status_code == 404
+
+
+def test_claims_endpoint(client):
+    data = client.get("/api/claims", params={"limit": 500}).json()
+    assert data["total"] >= 1
+    for ev in data["items"]:
+        assert any(c["attributed"] or c["stance"] == "denies" for c in ev["claims"])
+    speakers = {c["speaker"] for ev in data["items"] for c in ev["claims"] if c["speaker"]}
+    assert speakers
+
+
+def test_article_spans_match_text(client):
+    ev = client.get("/api/events", params={"limit": 1}).json()["items"][0]
+    art = client.get(f"/api/articles/{ev['article_id']}").json()
+    assert art["spans"]
+    text = art["text"]
+    for s in art["spans"]:
+        sentence = text[s["start"]:s["end"]]
+        assert sentence.strip()
+        m = client.get("/api/mentions", params={"limit": 500}).json()["items"]
+        rec = next(x for x in m if x["id"] == s["mention_id"])
+        assert sentence == rec["evidence"]["sentence"]
+        if s["trigger_start"] is not None:
+            assert text[s["trigger_start"]:s["trigger_end"]].lower() == s["trigger"].lower()
+    assert client.get("/api/articles/does-not-exist").status_code == 404
+
+
+def test_actors_and_stats(client):
+    a = client.get("/api/actors").json()
+    assert any(c["country"] == "PRK" and c["as_actor"] > 0 for c in a["countries"])
+    assert a["network"]["nodes"] and a["network"]["edges"]
+    for e in a["network"]["edges"]:
+        if e["cooperation_share"] is not None:
+            assert abs(e["cooperation_share"] + e["conflict_share"] - 1) < 0.01
+    s = client.get("/api/stats").json()
+    assert 0 < sum(d["total"] for d in s["by_day"]) <= s["events"]
+    assert sum(s["by_type"].values()) == s["events"]
+    assert s["by_quad_class"] and s["by_country"]
+    s2 = client.get("/api/stats", params={"type": "ASSAULT"}).json()
+    assert s2["events"] < s["events"] and set(s2["by_type"]) == {"ASSAULT"}
+
+
+def test_mentions_endpoint(client):
+    all_m = client.get("/api/mentions", params={"limit": 500}).json()
+    assert all_m["total"] == len(all_m["items"]) > 0
+    de = client.get("/api/mentions", params={"language": "de", "limit": 500}).json()
+    assert 0 < de["total"] < all_m["total"] and all(m["language"] == "de" for m in de["items"])
+
+
+@pytest.mark.parametrize("params", [
+    {"actor": "RUS' OR '1'='1"},
+    {"type": "ASSAULT'; DROP TABLE m; --"},
+    {"text": "') OR 1=1 --"},
+    {"language": "de' OR 1=1"},
+    {"recipient": "\" OR \"\"=\""},
+])
+def test_sql_injection_params_return_empty(client, params):
+    r = client.get("/api/events", params=params)
+    assert r.status_code == 200
+    assert r.json()["total"] == 0 and r.json()["items"] == []
+    for ep in ("/api/actors", "/api/stats", "/api/claims", "/api/mentions"):
+        assert client.get(ep, params=params).status_code == 200
+    assert client.get("/api/events", params={"limit": 1}).json()["total"] > 0  # store intact
+
+
+def test_export_streams(client):
+    r = client.get("/api/export", params={"format": "plover", "type": "ASSAULT"})
+    assert r.status_code == 200
+    lines = [json.loads(x) for x in r.text.splitlines() if x.strip()]
+    assert lines and all(x["event"] == ["ASSAULT"] for x in lines)
+    r = client.get("/api/export", params={"format": "gdelt"})
+    assert r.status_code == 200 and r.text.startswith("GLOBALEVENTID")
+    assert client.get("/api/export", params={"format": "xml"}).status_code == 422
+
+
+def test_ingest_auth(store_copy, monkeypatch):
+    body = json.dumps(HOSTILE) + "\n"
+    monkeypatch.delenv("EVENTWIRE_TOKEN", raising=False)
+    with TestClient(create_app(store_copy)) as c:
+        before = c.get("/api/events").json()["total"]
+        assert c.post("/api/ingest", content=body).status_code == 403
+        monkeypatch.setenv("EVENTWIRE_TOKEN", "s3cret-token")
+        assert c.post("/api/ingest", content=body).status_code == 401
+        assert c.post("/api/ingest", content=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.post("/api/ingest", content=body, headers={"Authorization": "Basic s3cret-token"}).status_code == 401
+        r = c.post("/api/ingest", content=body, headers={"Authorization": "Bearer s3cret-token"})
+        assert r.status_code == 200, r.text
+        summary = r.json()
+        assert summary["coded"] == 1 and summary["mentions"] >= 1
+        after = c.get("/api/events").json()["total"]
+        assert after > before
+        hits = c.get("/api/events", params={"text": "Kyiv missiles", "type": "ASSAULT"}).json()
+        assert hits["total"] >= 1
+        # same article again: a duplicate, nothing new
+        again = c.post("/api/ingest", content=body, headers={"Authorization": "Bearer s3cret-token"}).json()
+        assert again["duplicates"] == 1 and again["coded"] == 0
