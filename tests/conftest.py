@@ -71,7 +71,7 @@ class LiveServer:
         self.thread.join(10)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def live_server_factory():
     """Start a live server for a store path: ``with live_server_factory(path) as srv: srv.url``."""
     return LiveServer

@@ -420,7 +420,8 @@ def _denied_claims(doc: AnnotatedText, frame: _Frame, article_id: str, denial: _
                                denial.cue_source)]
             out.append(replace(claim, id=_mention_id(article_id, evidence, claim.event_type, attribution),
                                evidence=evidence, attribution=attribution,
-                               modality=replace(claim.modality, polarity="denied", denied_by=list(denial.deniers)),
+                               modality=replace(claim.modality, polarity="denied", certainty="certain",
+                                                hedge=None, denied_by=list(denial.deniers)),
                                trace=claim.trace + trace))
     return out
 

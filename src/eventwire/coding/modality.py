@@ -44,6 +44,8 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
     trace: list[TraceStep] = []
 
     for m in found.of_kind("hedge"):
+        if _modifies_other_noun(tokens, m, trigger):  # "mutmaßliche Kämpfer": doubt about who, not what
+            continue
         value = m.row["value"] or "probable"
         if CERTAINTY_ORDER.get(value, 2) < CERTAINTY_ORDER[modality.certainty]:
             modality.certainty, modality.hedge = value, m.text(tokens, text, offset)
@@ -67,6 +69,9 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
             if clause_of(clauses, m.start) in governing:
                 if attr == "tense":
                     modality.tense = "future"
+                    if clause_of(clauses, m.start) is not clause and modality.certainty == "certain":
+                        # someone else's expectation ("Seoul erwartet, dass …") is not a certainty
+                        modality.certainty = "probable"
                 else:
                     modality.hypothetical = True
                 trace.append(TraceStep(f"modality.{attr}", kind,
@@ -79,6 +84,14 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
         trace.append(TraceStep("modality.tense", modality.tense,
                                "verb form and auxiliaries of the event's clause", None))
     return modality, trace
+
+
+def _modifies_other_noun(tokens: list[Token], cue: Match, trigger: Match) -> bool:
+    """A one-word adjectival hedge right before a noun that is not the trigger."""
+    if len(cue.token_indices) != 1 or cue.end >= len(tokens) or cue.end in trigger.token_indices:
+        return False
+    word, nxt = tokens[cue.start], tokens[cue.end]
+    return word.lower != word.lemma and word.text[:1].islower() and nxt.text[:1].isupper()
 
 
 def _tense(tokens: list[Token], clause: Clause, trigger: Match, cues: Cues, headline: bool) -> str:

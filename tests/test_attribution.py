@@ -1,0 +1,103 @@
+"""According to whom and how sure: attribution, modality and denials in de, en, es and fr."""
+from datetime import date
+
+import pytest
+
+from eventwire.coding.coder import code_text
+
+DAY = date(2024, 10, 8)
+
+
+def code(text, lang):
+    return code_text(text, lang, DAY, "t")
+
+
+def only(events, event_type):
+    hits = [e for e in events if e.event_type == event_type]
+    assert hits, [(e.event_type, e.evidence.trigger) for e in events]
+    return hits[0]
+
+
+def test_reported_speech_in_the_next_sentence_he_added():
+    events = code("Russian forces attacked Kharkiv overnight, Ukrainian President Volodymyr Zelensky said. "
+                  "He added that Russian troops had also shelled the city of Sumy.", "en")
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(attacks) >= 2
+    for e in attacks:
+        assert e.attribution.speaker is not None and e.attribution.speaker.country == "UKR"
+
+
+def test_german_pronoun_speaker_carries_over():
+    events = code("Russland hat Charkiw mit Raketen angegriffen, sagte Präsident Selenskyj am Montag. "
+                  "Zudem hätten russische Truppen die Stadt Sumy beschossen, fügte er hinzu.", "de")
+    shelling = [e for e in events if e.event_type == "ASSAULT" and "Sumy" in e.evidence.sentence]
+    assert shelling and shelling[0].attribution.speaker.country == "UKR"
+
+
+def test_quote_spanning_sentences_takes_the_closing_attribution():
+    events = code("„Russische Truppen haben in der Nacht Charkiw angegriffen. Sie haben auch Sumy beschossen“, "
+                  "sagte der ukrainische Präsident Selenskyj.", "de")
+    first = [e for e in events if "Charkiw" in e.evidence.sentence]
+    assert first and first[0].attribution.speaker is not None
+    assert first[0].attribution.speaker.country == "UKR"
+
+
+def test_nested_attribution_media_is_the_via_not_the_speaker():
+    events = code("According to Ukrainian media, South Korea's defence minister said that North Korean "
+                  "soldiers were killed in a Ukrainian missile strike.", "en")
+    e = only(events, "ASSAULT")
+    assert e.attribution.speaker.country == "KOR" and e.attribution.speaker.sector == "GOV"
+    assert [v.sector for v in e.attribution.via] == ["JRN"]
+
+
+def test_denial_with_complement_is_denied_by_the_subject():
+    events = code("Moskau bestreitet, dass russische Truppen Charkiw angegriffen haben.", "de")
+    e = only(events, "ASSAULT")
+    assert e.modality.polarity == "denied"
+    assert e.attribution.speaker.country == "RUS"
+    assert [d.country for d in e.modality.denied_by] == ["RUS"]
+
+
+def test_negation_in_a_subordinate_clause():
+    events = code("Russland erklärte, dass seine Truppen Charkiw nicht angegriffen hätten.", "de")
+    e = only(events, "ASSAULT")
+    assert e.modality.polarity == "negated"
+    events = code("The Russian army said that its troops did not attack Kharkiv.", "en")
+    assert only(events, "ASSAULT").modality.polarity == "negated"
+
+
+def test_negation_in_the_main_clause_does_not_negate_the_complement():
+    events = code("Die Regierung in Kiew sagte nicht, dass russische Truppen Charkiw angegriffen hätten.", "de")
+    assert only(events, "ASSAULT").modality.polarity == "asserted"
+
+
+@pytest.mark.parametrize("lang,text,certainty", [
+    ("de", "Russische Truppen haben offenbar die ukrainische Stadt Charkiw angegriffen.", "probable"),
+    ("en", "Russian troops reportedly attacked the Ukrainian city of Kharkiv.", "probable"),
+    ("es", "Las tropas rusas probablemente atacaron la ciudad ucraniana de Járkov.", "probable"),
+    ("fr", "Les troupes russes ont probablement attaqué la ville ukrainienne de Kharkiv.", "probable"),
+    ("de", "Russische Truppen könnten Charkiw angegriffen haben.", "possible"),
+    ("en", "Russian troops attacked the Ukrainian city of Kharkiv.", "certain"),
+])
+def test_hedges_in_four_languages(lang, text, certainty):
+    e = only(code(text, lang), "ASSAULT")
+    assert e.modality.certainty == certainty
+    assert {a.country for a in e.actor} == {"RUS"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Seoul erwartet, dass Pjöngjang weitere Truppen nach Russland entsendet."),
+    ("en", "Seoul expects Pyongyang to send more troops to Russia."),
+    ("es", "Se espera que Corea del Norte envíe más tropas a Rusia."),
+    ("fr", "Séoul s'attend à ce que Pyongyang envoie davantage de troupes en Russie."),
+])
+def test_expected_acts_are_future(lang, text):
+    events = [e for e in code(text, lang) if "PRK" in {a.country for a in e.actor}]
+    assert events and events[0].modality.tense == "future"
+
+
+def test_attribution_cues_in_spanish_and_french():
+    es = only(code("Según el gobierno ucraniano, las tropas rusas atacaron Járkov.", "es"), "ASSAULT")
+    assert es.attribution.speaker is not None and es.attribution.speaker.country == "UKR"
+    fr = only(code("Selon le gouvernement ukrainien, les troupes russes ont attaqué Kharkiv.", "fr"), "ASSAULT")
+    assert fr.attribution.speaker is not None and fr.attribution.speaker.country == "UKR"
