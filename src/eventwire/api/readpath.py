@@ -139,6 +139,7 @@ class EventIndex:
 
     def _build(self, batches: tuple[str, ...]) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect(":memory:")
+        con.execute("SET enable_progress_bar = false")
         bdir = self.store.batches_dir
         mfiles = [str(bdir / b / "mentions.parquet") for b in batches]
         afiles = [str(bdir / b / "articles.parquet") for b in batches]

@@ -103,6 +103,10 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
                                        match.row.source))
         if speaker is None:
             continue
+        if out.speaker is not None and out.speaker.sector == "JRN" and speaker.sector != "JRN":
+            # "According to Ukrainian media, the minister said …": the medium only carried the claim
+            out.via.append(out.speaker)
+            out.speaker = None
         if out.speaker is None:
             out.speaker, out.cue, out.cue_kind = speaker, cue_text, kind
             out.cue_certainty = match.row["certainty"] or None

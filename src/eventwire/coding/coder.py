@@ -43,6 +43,7 @@ class _Frame:
     attribution: SentenceAttribution
     modality_cues: ModalityCues
     claims: list[EventMention] = field(default_factory=list)
+    previous_actor: list[ActorRef] = field(default_factory=list)  # for a pronoun subject
 
 
 def code_text(text: str, language: str, published: date | None, article_id: str = "") -> list[EventMention]:
@@ -68,6 +69,7 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
     out: list[EventMention] = []
     for index, frame in enumerate(frames):
         previous_claims = frames[index - 1].claims if index else []
+        frame.previous_actor = next((e.actor for e in reversed(out) if e.actor), [])
         events = _code_sentence(doc, frame, cues, article_id, previous_claims)
         frame.claims = [e for e in events if e.attribution.speaker is not None
                         and e.event_type != "ACCUSE" and e.modality.polarity == "asserted"]
@@ -76,17 +78,17 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
 
 
 def _carry_quotes(frames: list[_Frame]) -> None:
-    """A quote opened in one sentence and closed in a later one takes the closing attribution."""
+    """A quote opened in one sentence and closed in a later one takes the closing attribution.
+    German opens with „ and closes with “; English opens with “ and closes with ”."""
+    german = any("„" in f.sent.sentence.text for f in frames)
+    openers, closers = ("„«", "“»") if german else ("“«", "”»")
     open_from: int | None = None
     for i, frame in enumerate(frames):
         text = frame.sent.sentence.text
-        opens = sum(text.count(q) for q in "„«")
-        closes = sum(text.count(q) for q in "“»")
-        if "„" not in text and "«" not in text:  # English-style quotes: count straight pairs
-            opens, closes = text.count("\u201c"), text.count("\u201d")
-        if open_from is None and opens > closes:
+        depth = sum(text.count(q) for q in openers) - sum(text.count(q) for q in closers)
+        if open_from is None and depth > 0:
             open_from = i
-        elif open_from is not None and closes > opens:
+        elif open_from is not None and depth < 0:
             for j in range(open_from, i):
                 if not frames[j].attribution.found and frame.attribution.found:
                     frames[j].attribution = replace(frame.attribution, frame_clauses=set(),
@@ -235,6 +237,9 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     trace.extend(roles.trace)
     actor = [mentions[i].actor for i in roles.actor]
     recipient = [mentions[i].actor for i in roles.recipient]
+    if not actor and roles.pronoun_subject and frame.previous_actor:
+        actor = list(frame.previous_actor)
+        trace.append(TraceStep("actor", actor[0].text, "pronoun subject: the actor of the previous event"))
     if not any(a.country or a.sector for a in actor + recipient):
         return None
 

@@ -44,7 +44,7 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
     trace: list[TraceStep] = []
 
     for m in found.of_kind("hedge"):
-        if _modifies_other_noun(tokens, m, trigger):  # "mutmaßliche Kämpfer": doubt about who, not what
+        if _modifies_other_noun(tokens, m, trigger, cues):  # "mutmaßliche Kämpfer": doubt about who, not what
             continue
         value = m.row["value"] or "probable"
         if CERTAINTY_ORDER.get(value, 2) < CERTAINTY_ORDER[modality.certainty]:
@@ -86,12 +86,13 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
     return modality, trace
 
 
-def _modifies_other_noun(tokens: list[Token], cue: Match, trigger: Match) -> bool:
+def _modifies_other_noun(tokens: list[Token], cue: Match, trigger: Match, cues: Cues) -> bool:
     """A one-word adjectival hedge right before a noun that is not the trigger."""
     if len(cue.token_indices) != 1 or cue.end >= len(tokens) or cue.end in trigger.token_indices:
         return False
     word, nxt = tokens[cue.start], tokens[cue.end]
-    return word.lower != word.lemma and word.text[:1].islower() and nxt.text[:1].isupper()
+    inflected = word.lower.startswith(word.lemma) and word.lower[len(word.lemma):] in cues.words("adj_endings")
+    return inflected and word.text[:1].islower() and nxt.text[:1].isupper()
 
 
 def _tense(tokens: list[Token], clause: Clause, trigger: Match, cues: Cues, headline: bool) -> str:

@@ -29,6 +29,7 @@ class Roles:
     recipient: list[int] = field(default_factory=list)
     trace: list[TraceStep] = field(default_factory=list)
     strong: bool = False  # decided by a specific rule rather than position alone
+    pronoun_subject: bool = False  # the subject is a pronoun the coder resolves from earlier events
 
 
 def is_location_mention(tokens: list[Token], mention: Mention, cues: Cues) -> bool:
@@ -142,7 +143,21 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
         verb_trigger = any(tokens[i].text[:1].islower() for t in triggers for i in t.token_indices)
         verb_final = "yes" in cues.words("verb_final_subordinate") and (
             clause.opener or clause.relative or verb_trigger)
-        if before and verb_final:
+        pronouns = cues.words("subject_pronouns")
+        first_mention = min((mentions[i].start_token for i in before), default=first)
+        pronoun_subject = any(tokens[k].lower in pronouns for k in range(clause.start, min(first_mention, first)))
+        if pronoun_subject:
+            # "Sie haben auch Sumy beschossen": the subject is a pronoun; what follows is the object
+            roles.pronoun_subject = True
+            if clause.index > 0:
+                prev = clauses[clause.index - 1]
+                subject = [i for i, m in enumerate(mentions) if prev.start <= m.start_token < prev.end
+                           and not is_location_mention(tokens, m, cues)]
+                if subject:
+                    roles.actor = [subject[0]]
+                    roles.trace.append(TraceStep("actor", mentions[subject[0]].actor.text,
+                                                 "pronoun subject: the subject of the clause before"))
+        elif before and verb_final:
             pick = min(before, key=lambda i: mentions[i].start_token)
             roles.actor = _coordinated(mentions, pick, others, tokens, cues)
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
@@ -172,6 +187,8 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
     marked = [i for i in rest if _preceded_by(tokens, mentions[i], recipient_preps, cues)]
     after = [i for i in rest if mentions[i].start_token >= last]
     between = [i for i in rest if mentions[i].end_token <= first]
+    if roles.pronoun_subject and not marked and not after:
+        after, between = between, []  # with a pronoun subject the mentions before the verb are objects
     for pool, why in ((marked, "after a recipient preposition"), (after, "nearest mention after the trigger"),
                       (between, "object before a clause-final verb")):
         if pool:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import math
 import os
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -52,16 +53,19 @@ NO_LO, NO_HI = -(1 << 40), 1 << 40
 
 @dataclass
 class Params:
-    threshold: float = 0.62
-    w_text: float = 0.55
+    threshold: float = 0.7
+    w_text: float = 0.5
     w_roles: float = 0.2
     w_date: float = 0.1
     w_place: float = 0.1
+    w_lex: float = 0.4                # IDF-weighted share of the mention's content words the event has
+    country_mismatch_penalty: float = 0.2  # both sides know countries and share none
     same_article_bonus: float = 0.1
     cross_type_penalty: float = 0.15
     no_country_penalty: float = 0.1   # neither side knows a country: only the text can tell
     max_km: float = 300.0
     max_candidates: int = 1500        # most recent events per (group, country) block
+    recent_candidates: int = 300      # most recent events of the type group, whatever the countries
 
 
 def event_id_for(mention_id: str) -> str:
@@ -81,6 +85,7 @@ class _Event:
     places: dict[str, list] = field(default_factory=dict)  # key -> [Place json, support]
     articles: list[str] = field(default_factory=list)      # capped, most recent last
     has_vec: bool = False
+    tokens: Counter = field(default_factory=Counter)       # content words of the members (capped)
 
     MAX_ARTICLES = 64
 
@@ -102,6 +107,9 @@ class _Event:
                 if len(self.places) > 16:
                     top = sorted(self.places.items(), key=lambda kv: (-kv[1][1], kv[0]))[:8]
                     self.places = dict(top)
+        self.tokens.update(f.tokens)
+        if len(self.tokens) > 300:
+            self.tokens = Counter(dict(sorted(self.tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:200]))
         if f.article_id not in self.articles:
             self.articles.append(f.article_id)
             del self.articles[:-self.MAX_ARTICLES]
@@ -120,7 +128,8 @@ class _Event:
                 "state": json.dumps({"types": self.types, "actors": self.actors,
                                      "recipients": self.recipients,
                                      "intervals": [[lo, hi, t, c] for (lo, hi, t), c in self.intervals.items()],
-                                     "places": self.places, "articles": self.articles},
+                                     "places": self.places, "articles": self.articles,
+                                     "tokens": self.tokens},
                                     sort_keys=True)}
 
     @classmethod
@@ -130,7 +139,7 @@ class _Event:
                  Counter(st["types"]), Counter(st["actors"]), Counter(st["recipients"]),
                  Counter({(lo, hi, bool(t)): c for lo, hi, t, c in st["intervals"]}),
                  {k: list(v) for k, v in st["places"].items()}, list(st["articles"]),
-                 bool(row["has_vec"]))
+                 bool(row["has_vec"]), Counter(st.get("tokens", {})))
         return ev
 
 
@@ -165,6 +174,9 @@ class Consolidator:
         self._by_article: dict[str, list[int]] = {}
         self.mention_event: dict[str, str] = {}     # mention id -> event id
         self.copies: dict[str, str] = {}            # copy key -> event id
+        self.df: Counter = Counter()                # content-word document frequency (per mention)
+        self.n_docs = 0
+        self._dirty_tokens: set[str] = set()
         self._dirty_events: set[int] = set()
         self._new_mentions: list[tuple[str, str, str]] = []  # (mention id, event id, copy key)
         self._segments: list[str] = []
@@ -214,7 +226,7 @@ class Consolidator:
         ev = self.events[i]
         self._lo[i], self._hi[i] = ev.hull()
         have = self._in_blocks.setdefault(i, set())
-        for c in (sorted(ev.countries()) or ["-"]):
+        for c in (sorted(ev.countries()) or ["-"]) + ["*"]:
             if c not in have:
                 have.add(c)
                 bisect.insort(self._blocks.setdefault((ev.group, c), []), i)
@@ -226,12 +238,15 @@ class Consolidator:
     # ---------------------------------------------------------------------------------- scoring
 
     def _candidates(self, f: MentionFeatures) -> np.ndarray:
-        cap = self.params.max_candidates
+        p = self.params
+        cap = p.max_candidates
         seen: set[int] = set()
         for c in (sorted(f.countries) or ["-"]):
             seen.update(self._blocks.get((f.group, c), [])[-cap:])
         if f.countries:  # events that know no country yet (coder missed it) may still match
             seen.update(self._blocks.get((f.group, "-"), [])[-cap:])
+        # countries are noisy: the most recent events of the group are always candidates
+        seen.update(self._blocks.get((f.group, "*"), [])[-p.recent_candidates:])
         for i in self._by_article.get(f.article_id, []):
             if self.events[i].group == f.group:
                 seen.add(i)
@@ -247,8 +262,7 @@ class Consolidator:
         p = self.params
         # hard constraints
         ec = ev.countries()
-        if f.countries and ec and not (f.countries & ec):
-            return None
+        mismatch = bool(f.countries and ec and not (f.countries & ec))
         date_s = 0.5
         if f.interval is not None and ev.intervals:
             lo, hi = f.interval
@@ -297,6 +311,12 @@ class Consolidator:
         swapped = 0.6 * (_jaccard(fa, er) + _jaccard(fr, ea)) / 2 if (fa or fr) and (ea or er) else 0.0
         roles_s = max(straight, swapped)
         s = p.w_text * cos + p.w_roles * roles_s + p.w_date * date_s + p.w_place * place_s
+        if f.tokens:
+            idf = self._idf
+            tot = sum(idf(t) for t in f.tokens)
+            s += p.w_lex * sum(idf(t) for t in f.tokens if t in ev.tokens) / max(tot, 1e-9)
+        if mismatch:
+            s -= p.country_mismatch_penalty
         same_article = f.article_id in ev.articles
         if same_article:
             s += p.same_article_bonus
@@ -308,6 +328,9 @@ class Consolidator:
             s -= p.no_country_penalty
         return s
 
+    def _idf(self, t: str) -> float:
+        return math.log((self.n_docs + 20) / (self.df.get(t, 0) + 1))
+
     def _best(self, f: MentionFeatures, vec: np.ndarray) -> tuple[int | None, float]:
         idx = self._candidates(f)
         if len(idx) == 0:
@@ -317,7 +340,7 @@ class Consolidator:
         cos = (sums @ vec) / np.maximum(norms, 1e-9)
         p = self.params
         # upper bound of the non-text part: prune candidates whose text similarity cannot make it
-        rest_max = p.w_roles + p.w_date + p.w_place + p.same_article_bonus
+        rest_max = p.w_roles + p.w_date + p.w_place + p.same_article_bonus + p.w_lex
         keep = p.w_text * cos + rest_max >= p.threshold
         best_i, best_s = None, -1.0
         for i, c in zip(idx[keep].tolist(), cos[keep].tolist()):
@@ -385,11 +408,17 @@ class Consolidator:
         if vec is not None:
             self._vec[j] += vec
             ev.has_vec = True
+            self.df.update(f.tokens)
+            self._dirty_tokens.update(f.tokens)
+            self.n_docs += 1
         self._index_blocks(j)
         self._dirty_events.add(j)
 
     def assign_ids(self, mentions: Sequence[Any]) -> list[str]:
         return [e for _, e in self.assign(mentions)]
+
+    def assign_ids_with_vectors(self, mentions: Sequence[Any], vectors: np.ndarray) -> list[str]:
+        return [e for _, e in self.assign(mentions, vectors)]
 
     # -------------------------------------------------------------------------------- persistence
 
@@ -406,6 +435,7 @@ class Consolidator:
             raise RuntimeError(f"{self.path}: consolidation index version {info.get('version')} is newer "
                                f"than this eventwire reads ({INDEX_VERSION}); upgrade eventwire")
         self._gen = int(info.get("gen", 0))
+        self.n_docs = int(info.get("n_docs", 0))
         self._segments = list(info.get("segments", []))
         for seg in self._segments:
             evs = pq.read_table(self.path / f"events-{seg}.parquet")
@@ -421,10 +451,17 @@ class Consolidator:
                     self._index_blocks(j)
                 else:
                     self._register(ev, v)
+            dfp = self.path / f"df-{seg}.parquet"
+            if dfp.exists():
+                d = pq.read_table(dfp).to_pydict()
+                for t, c in zip(d["token"], d["count"]):
+                    self.df[t] = c
             ms = pq.read_table(self.path / f"mentions-{seg}.parquet").to_pydict()
             for mid, eid, ck in zip(ms["mention_id"], ms["event_id"], ms["copy_key"]):
-                self.mention_event[mid] = eid
-                self.copies.setdefault(ck, eid)
+                if mid:
+                    self.mention_event[mid] = eid
+                if ck:
+                    self.copies.setdefault(ck, eid)
         # block lists must be ordered by event position for the recency cap
         for lst in self._blocks.values():
             lst.sort()
@@ -432,7 +469,7 @@ class Consolidator:
             lst.sort()
 
     def _write_segment(self, seg: str, ev_positions: list[int],
-                       mentions: list[tuple[str, str, str]]) -> list[str]:
+                       mentions: list[tuple[str, str, str]], full_df: bool = False) -> list[str]:
         assert self.path is not None
         rows = [self.events[j].to_row() for j in ev_positions]
         vec = self._vec[ev_positions] if ev_positions else np.zeros((0, DIM), np.float32)
@@ -443,8 +480,11 @@ class Consolidator:
             pa.array(np.ascontiguousarray(vec, np.float32).reshape(-1)), DIM))
         mt = pa.table({"mention_id": [m[0] for m in mentions], "event_id": [m[1] for m in mentions],
                        "copy_key": [m[2] for m in mentions]})
+        toks = sorted(self._dirty_tokens) if not full_df else sorted(self.df)
+        dt = pa.table({"token": toks, "count": [self.df[t] for t in toks]},
+                      schema=pa.schema([("token", pa.string()), ("count", pa.int64())]))
         names = []
-        for name, t in (("events", table), ("mentions", mt)):
+        for name, t in (("events", table), ("mentions", mt), ("df", dt)):
             final = self.path / f"{name}-{seg}.parquet"
             tmp = self.path / f".{name}-{seg}.parquet.tmp"
             pq.write_table(t, tmp, compression="zstd")
@@ -465,7 +505,7 @@ class Consolidator:
             seg = f"{self._gen:08d}"
             self._write_segment(seg, list(range(len(self.events))),
                                 [(m, e, "") for m, e in self.mention_event.items()]
-                                + [("", e, k) for k, e in self.copies.items()])
+                                + [("", e, k) for k, e in self.copies.items()], full_df=True)
             self._segments = [seg]
         else:
             seg = f"{self._gen:08d}"
@@ -476,17 +516,19 @@ class Consolidator:
                                    "gen": self._gen, "segments": self._segments,
                                    "embedder": getattr(self._embedder, "name", None),
                                    "params": asdict(self.params), "events": len(self.events),
-                                   "mentions": len(self.mention_event)}, indent=1), "utf-8")
+                                   "mentions": len(self.mention_event), "n_docs": self.n_docs},
+                                  indent=1), "utf-8")
         os.replace(tmp, self._manifest())
         for s in old:
             if s not in self._segments:
-                for name in ("events", "mentions"):
+                for name in ("events", "mentions", "df"):
                     try:
                         (self.path / f"{name}-{s}.parquet").unlink()
                     except FileNotFoundError:
                         pass
         self._dirty_events.clear()
         self._new_mentions.clear()
+        self._dirty_tokens.clear()
 
     def catch_up(self, store: Any) -> int:
         """Fold stored mentions the index does not know (a crash between the store's batch and

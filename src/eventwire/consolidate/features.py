@@ -162,6 +162,7 @@ class MentionFeatures:
     sentence: str
     skey: str          # normalized-sentence hash
     evidence_start: int
+    tokens: frozenset = frozenset()  # content words (len >= 4) and numbers of the sentence
 
     @property
     def countries(self) -> set[str]:
@@ -201,4 +202,15 @@ def features(m: Any) -> MentionFeatures:
         interval=date_interval(rec.get("date"), rec.get("date_precision"), src),
         text_dated=src == "text", place=place_of(rec.get("location")),
         sentence=sentence, skey=sentence_key(sentence), evidence_start=int(ev.get("start") or 0),
+        tokens=content_tokens(sentence),
     )
+
+
+def content_tokens(sentence: str) -> frozenset:
+    """Words of 4+ characters (or numbers), prefix-cut to 6 characters so inflections and
+    compounds' heads still meet (Krankenhaus/Krankenhauses, Dogubayazit)."""
+    out = set()
+    for w in normalize_sentence(sentence).split():
+        if w.isdigit() or len(w) >= 4:
+            out.add(w[:6])
+    return frozenset(out)

@@ -98,6 +98,7 @@ class ActorMatcher:
         self.quantifiers = frozenset(g.get("quantifiers", ()))
         self.linkers = frozenset(g.get("linkers", ()))
         self.place_nouns = frozenset(g.get("place_nouns", ()))
+        self.postposed_adjectives = "yes" in g.get("adjective_after_noun", ())
         self.noun_suffixes = tuple(s for s in g.get("common_noun_suffixes", ()) if s)
         self.numbers = {row["pattern"].lower(): int(row["value"]) for row in load_table(lang, "numbers")}
         endings = {
@@ -170,7 +171,9 @@ class ActorMatcher:
             j = match.end
             while j < len(tokens):
                 nxt = atoms.get(j)
-                if nxt is not None and _joins(group, nxt):
+                if nxt is not None and (_joins(group, nxt) or (
+                        self.postposed_adjectives and nxt.row["kind"] == "demonym"
+                        and group[-1].row["kind"] in {"role", "people"})):
                     group.append(nxt)
                     j = nxt.end
                     continue
