@@ -49,7 +49,7 @@ def synth(n_mentions: int, seed: int = 7):
         words = rng.sample(WORDS, 8)
         for k in range(rng.choice([1, 1, 2, 2, 3, 4, 6, 8])):
             art += 1
-            v = topic + 0.08 * nrng.standard_normal(DIM).astype(np.float32) * np.sqrt(DIM) / np.sqrt(DIM) * 8
+            v = topic + (0.6 / np.sqrt(DIM)) * nrng.standard_normal(DIM).astype(np.float32)
             v /= np.linalg.norm(v)
             text_dated = rng.random() < 0.6
             d = day if text_dated else day + timedelta(days=rng.randrange(3))

@@ -124,11 +124,11 @@ def test_same_store_after_rerun_and_after_kill_9(clean_store, tmp_path):
     # the same batches whatever the batch size? no: compare like with like (batch size 4)
     store = tmp_path / "killed"
     kills = 0
-    for attempt in range(2):  # kill at a different moment each time, then finish with a full run
+    for attempt in range(1):  # kill once batch 2 is stored (mid-run), then finish with a full run
         proc = subprocess.Popen([*EVENTWIRE, "ingest", str(FOLDER), "--store", str(store), "--batch-size", "4"],
                                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         batches = store / "batches"
-        target = 1 + 4 * attempt
+        target = 2 + 4 * attempt
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:
             done = [p for p in batches.iterdir() if not p.name.startswith(".")] if batches.is_dir() else []
@@ -140,12 +140,12 @@ def test_same_store_after_rerun_and_after_kill_9(clean_store, tmp_path):
             kills += 1
         proc.wait()
     assert kills >= 1, "the run ended before it could be killed"
-    assert not any(p.name.startswith(".tmp-") for p in (store / "batches").iterdir()) or True
     run_subprocess("ingest", FOLDER, "--store", store, "--batch-size", "4", check_rc=1)
     assert not any(p.name.startswith(".tmp-") for p in (store / "batches").iterdir())
     assert snapshot(store) == clean
 
 
+@pytest.mark.slow  # ~15-20 s on 2 cores: two worker processes load the coder; still runs in `make test`
 def test_dask_two_workers_same_store_as_serial(clean_store, tmp_path):
     pytest.importorskip("distributed")
     store = tmp_path / "dask"

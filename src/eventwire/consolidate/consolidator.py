@@ -65,6 +65,7 @@ class Params:
     no_country_penalty: float = 0.1   # neither side knows a country: only the text can tell
     max_km: float = 300.0
     max_candidates: int = 1500        # most recent events per (group, country) block
+    top_k: int = 12                   # candidates fully scored, by text similarity
     recent_candidates: int = 300      # most recent events of the type group, whatever the countries
 
 
@@ -341,9 +342,14 @@ class Consolidator:
         p = self.params
         # upper bound of the non-text part: prune candidates whose text similarity cannot make it
         rest_max = p.w_roles + p.w_date + p.w_place + p.same_article_bonus + p.w_lex
-        keep = p.w_text * cos + rest_max >= p.threshold
+        keep = np.nonzero(p.w_text * cos + rest_max >= p.threshold)[0]
+        if len(keep) > p.top_k:  # full scoring for the top-k by text similarity (+ same article)
+            top = keep[np.argsort(-cos[keep], kind="stable")[: p.top_k]]
+            same = set(self._by_article.get(f.article_id, []))
+            extra = [k for k in keep.tolist() if int(idx[k]) in same]
+            keep = np.unique(np.concatenate([top, np.asarray(extra, np.int64)]))
         best_i, best_s = None, -1.0
-        for i, c in zip(idx[keep].tolist(), cos[keep].tolist()):
+        for i, c in zip(idx[keep].tolist(), cos[keep].tolist()):  # ascending position: ties → older
             s = self._score(f, self.events[i], c)
             if s is not None and s >= p.threshold and s > best_s:
                 best_i, best_s = i, s

@@ -34,7 +34,7 @@ function setAttrs(node, attrs) {
 }
 
 function append(node, children) {
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -123,10 +123,21 @@ function binKey(iso, unit) {
 }
 
 function timeline(byDay) {
-  const days = byDay.filter(d => d.date);
+  let days = byDay.filter(d => d.date);
+  const all = days.reduce((s, d) => s + d.total, 0);
+  // a few far-away dates (e.g. a treaty of 1991 mentioned in passing) must not squash the recent
+  // days into one bar: show the last 180 days when they hold at least 80% of the events
+  let hidden = 0;
+  if (days.length) {
+    const cut = new Date(Date.parse(days[days.length - 1].date) - 180 * 864e5).toISOString().slice(0, 10);
+    const recent = days.filter(d => d.date >= cut);
+    const inRecent = recent.reduce((s, d) => s + d.total, 0);
+    if (inRecent < all && inRecent >= 0.8 * all) { hidden = all - inRecent; days = recent; }
+  }
   const W = 820, H = 220, L = 36, B = 26, T = 10;
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, id: "timeline", role: "img",
-    "aria-label": "events per day, cooperation vs conflict", "data-total": days.reduce((s, d) => s + d.total, 0) });
+    "aria-label": "events per day, cooperation vs conflict", "data-total": all, "data-hidden": hidden });
+  if (hidden) root.appendChild(svg("text", { x: W - 2, y: T + 8, class: "axis", "text-anchor": "end" }, `${hidden} earlier events not shown`));
   if (!days.length) { root.appendChild(svg("text", { x: W / 2, y: H / 2, class: "axis", "text-anchor": "middle" }, "no dated events")); return root; }
   const first = new Date(days[0].date), last = new Date(days[days.length - 1].date);
   const spanDays = (last - first) / 864e5;
