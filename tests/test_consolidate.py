@@ -160,3 +160,12 @@ def test_claims_and_gdelt_rows(tmp_path, copies):
             mention = next(m for c in copies for m in c.mentions if m.id == r["Extras"].split(";")[0])
             t = text[mention.article_id]
             assert t[r["ActionCharOffset"]:].startswith(mention.evidence.trigger)
+
+
+def test_gold_evaluation_beats_exact_key():
+    from eventwire.consolidate import evaluate_consolidation
+
+    r = evaluate_consolidation()
+    assert r["mentions"] > 150 and r["languages"] == ["de", "en"]
+    assert r["all"]["f1"] > r["baseline_exact_key"]["f1"]
+    assert r["all"]["precision"] > r["baseline_exact_key"]["precision"]

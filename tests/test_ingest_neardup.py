@@ -69,7 +69,8 @@ def test_ingest_links_against_store_and_batch(tmp_path):
     (tmp_path / "in1" / "c_seed.txt").write_text(SEED.read_text("utf-8"), "utf-8")  # same batch as the original
     page = ("<html><head><title>Nordkoreanische Truppen</title></head><body><nav><a href='/'>Start</a>"
             "<a href='/p'>Politik</a></nav><article>"
-            + "".join(f"<p>{p}</p>" for p in wire_original().split("\n\n")) + "</article>"
+            + "".join(f"<p>{p}</p>" for p in wire_original().split("\n\n"))
+            + "<p>Mehr zum Thema lesen Sie in unserem Liveblog zum Krieg in der Ukraine.</p></article>"
             "<footer>Impressum Datenschutz Kontakt</footer></body></html>")
     (tmp_path / "in2" / "syndicated.html").write_text(page, "utf-8")
     (tmp_path / "in2" / "navcopy.txt").write_text(NAV + SEED.read_text("utf-8") + FOOTER, "utf-8")

@@ -340,5 +340,90 @@ def serve(store_path, host, port):
     uvicorn.run(create_app(store_path), host=host, port=port, log_level="info", access_log=False)
 
 
+def _jsonl_lines(path: str):
+    handle = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    with handle:
+        for n, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise click.ClickException(f"{path}:{n}: not a JSON line ({exc.msg})")
+
+
+@main.command()
+@click.argument("path")
+@click.option("--lang", default="en", show_default=True, help="Language of the sentences.")
+@click.option("--min-score", type=float, default=0.25, show_default=True,
+              help="event_type is null when the best probability is lower.")
+def classify(path, lang, min_score):
+    """Relation classification: JSONL lines {id, text, actor:[s,e], recipient:[s,e]} → {id, event_type, scores}."""
+    from eventwire.coding.relation import ModelMissing, classify_pair
+
+    try:
+        for rec in _jsonl_lines(path):
+            etype, scores = classify_pair(rec["text"], rec.get("actor"), rec.get("recipient"),
+                                          rec.get("lang", lang), min_score=min_score)
+            click.echo(json.dumps({"id": rec.get("id"), "event_type": etype, "scores": scores},
+                                  ensure_ascii=False))
+    except ModelMissing as exc:
+        raise click.ClickException(str(exc))
+
+
+@main.command("resolve-actor")
+@click.argument("path")
+@click.option("--lang", default="en", show_default=True)
+@click.option("--trace", is_flag=True, help="Also print the lexicon rows used.")
+def resolve_actor_cmd(path, lang, trace):
+    """Actor resolution: JSONL lines {id, text, context, date} → {id, country, sector, name}."""
+    from eventwire.coding.relation.actor_resolution import resolve_actor
+
+    for rec in _jsonl_lines(path):
+        got = resolve_actor(rec["text"], rec.get("context"), rec.get("date"), rec.get("lang", lang))
+        row = {"id": rec.get("id"), "country": got["country"], "sector": got["sector"], "name": got["name"],
+               "role": got["role"]}
+        if trace:
+            row["trace"] = got["trace"]
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+@main.command("eval")
+@click.argument("dataset", type=click.Choice(["plv", "ngec-actors", "es-plover", "es-fight", "petr2-gsr",
+                                              "case2021", "de-dev", "en-dev"]))
+@click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Write the full report as JSON.")
+def eval_cmd(dataset, json_out):
+    """Score eventwire on an evaluation set from ../shared/eval (or the dev gold) beside its anchor."""
+    from eventwire.evaluation.common import DatasetMissing
+    from eventwire.evaluation.registry import DATASETS
+
+    run, fmt = DATASETS[dataset]
+    try:
+        report = run()
+    except DatasetMissing as exc:
+        err.print(f"[red]missing evaluation data[/red]: {exc}")
+        sys.exit(2)
+    click.echo(fmt(report))
+    if json_out:
+        Path(json_out).write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n",
+                                  encoding="utf-8")
+        err.print(f"wrote {json_out}")
+
+
+@main.command()
+@click.option("--no-grid", is_flag=True, help="Skip the cross-validation grid (use the default C).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder for the model (default: the package's models/).")
+def train(no_grid, out_dir):
+    """Train the relation classifier from ../shared (PLV_train, NGEC synthetic data, PLOVER GSR)."""
+    from eventwire.coding.relation.train import MODEL_DIR, train as run_train
+
+    try:
+        meta = run_train(out_dir=Path(out_dir) if out_dir else MODEL_DIR, log=err.print, grid=not no_grid)
+    except (FileNotFoundError, ImportError) as exc:
+        raise click.ClickException(str(exc))
+    err.print(f"model {meta['name']} data sha256 {meta['training_data_sha256'][:12]} "
+              f"CV macro-F1 {meta['cv']['selected_macro_f1']}")
+
+
 if __name__ == "__main__":
     main()

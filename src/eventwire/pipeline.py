@@ -68,9 +68,20 @@ def _short(reason: str) -> str:
     return head.strip()[:100]
 
 
+_LANGUAGES: frozenset[str] | None = None
+
+
+def _languages() -> frozenset[str]:
+    """Languages with lexicons, listed once per process (the listing scans the lexicon folders)."""
+    global _LANGUAGES
+    if _LANGUAGES is None:
+        _LANGUAGES = frozenset(available_languages())
+    return _LANGUAGES
+
+
 def code_article(article: Article) -> CodedArticle:
     """nlp + coding for one article; a language without lexicons is coded with none (no events)."""
-    if article.language not in available_languages():
+    if article.language not in _languages():
         return CodedArticle(article, [], [])
     doc = annotate(article.text, article.language, article.published)
     mentions = code_annotated(doc, article.id)

@@ -233,18 +233,14 @@ class EventIndex:
         sel, params = self._filtered(q)
         cur = self.cursor()
         try:
-            res = cur.execute(
-                f"SELECT *, count(*) OVER () AS _total FROM ({sel}) ORDER BY {order_sql} "
-                f"LIMIT ? OFFSET ?", params + [int(limit), int(offset)])
-            items = rows_as_dicts(res)
-            if items:
-                total = items[0]["_total"]
-            else:
-                total = cur.execute(f"SELECT count(*) FROM ({sel})", params).fetchone()[0]
+            # two queries: a top-N sort (no window over every matching row) and a count
+            items = rows_as_dicts(cur.execute(
+                f"SELECT * FROM ({sel}) ORDER BY {order_sql} LIMIT ? OFFSET ?",
+                params + [int(limit), int(offset)]))
+            total = cur.execute(f"SELECT count(*) FROM ({sel})", params).fetchone()[0]
         finally:
             cur.close()
         for it in items:
-            it.pop("_total", None)
             it["languages"] = it.get("languages") or []
         return {"total": total, "limit": limit, "offset": offset, "sort": sort, "order": order,
                 "filters": q.as_dict(), "items": items}

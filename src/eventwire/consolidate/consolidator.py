@@ -87,6 +87,7 @@ class _Event:
     articles: list[str] = field(default_factory=list)      # capped, most recent last
     has_vec: bool = False
     tokens: Counter = field(default_factory=Counter)       # content words of the members (capped)
+    languages: Counter = field(default_factory=Counter)
 
     MAX_ARTICLES = 64
 
@@ -109,6 +110,7 @@ class _Event:
                     top = sorted(self.places.items(), key=lambda kv: (-kv[1][1], kv[0]))[:8]
                     self.places = dict(top)
         self.tokens.update(f.tokens)
+        self.languages[f.language or ""] += 1
         if len(self.tokens) > 300:
             self.tokens = Counter(dict(sorted(self.tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:200]))
         if f.article_id not in self.articles:
@@ -130,7 +132,7 @@ class _Event:
                                      "recipients": self.recipients,
                                      "intervals": [[lo, hi, t, c] for (lo, hi, t), c in self.intervals.items()],
                                      "places": self.places, "articles": self.articles,
-                                     "tokens": self.tokens},
+                                     "tokens": self.tokens, "languages": self.languages},
                                     sort_keys=True)}
 
     @classmethod
@@ -140,7 +142,7 @@ class _Event:
                  Counter(st["types"]), Counter(st["actors"]), Counter(st["recipients"]),
                  Counter({(lo, hi, bool(t)): c for lo, hi, t, c in st["intervals"]}),
                  {k: list(v) for k, v in st["places"].items()}, list(st["articles"]),
-                 bool(row["has_vec"]), Counter(st.get("tokens", {})))
+                 bool(row["has_vec"]), Counter(st.get("tokens", {})), Counter(st.get("languages", {})))
         return ev
 
 
@@ -170,8 +172,8 @@ class Consolidator:
         self._vec = np.zeros((self._cap, DIM), np.float32)   # centroid sums
         self._lo = np.full(self._cap, NO_LO, np.int64)
         self._hi = np.full(self._cap, NO_HI, np.int64)
-        self._blocks: dict[tuple[str, str], list[int]] = {}
-        self._in_blocks: dict[int, set[str]] = {}
+        self._blocks: dict[tuple[str, str, Any], list[int]] = {}
+        self._in_blocks: dict[int, set[tuple[str, Any]]] = {}
         self._by_article: dict[str, list[int]] = {}
         self.mention_event: dict[str, str] = {}     # mention id -> event id
         self.copies: dict[str, str] = {}            # copy key -> event id
@@ -223,14 +225,29 @@ class Consolidator:
         self._index_blocks(i)
         return i
 
+    @staticmethod
+    def _weeks(lo: int, hi: int) -> list[Any]:
+        """Week buckets of a date interval; None for unknown or wide (> 10 weeks) intervals."""
+        if lo == NO_LO or hi - lo > 70:
+            return [None]
+        return list(range(lo // 7, hi // 7 + 1))
+
     def _index_blocks(self, i: int) -> None:
+        """Blocks: (group, country, week) for dated events, (group, country, None) for undated or
+        wide ones, (group, country, "all") always (for undated mentions), (group, "*", "all")."""
         ev = self.events[i]
-        self._lo[i], self._hi[i] = ev.hull()
+        lo, hi = ev.hull()
+        self._lo[i], self._hi[i] = lo, hi
         have = self._in_blocks.setdefault(i, set())
-        for c in (sorted(ev.countries()) or ["-"]) + ["*"]:
-            if c not in have:
-                have.add(c)
-                bisect.insort(self._blocks.setdefault((ev.group, c), []), i)
+        weeks = self._weeks(lo, hi) + ["all"]
+        for c in (sorted(ev.countries()) or ["-"]):
+            for wk in weeks:
+                if (c, wk) not in have:
+                    have.add((c, wk))
+                    bisect.insort(self._blocks.setdefault((ev.group, c, wk), []), i)
+        if ("*", "all") not in have:
+            have.add(("*", "all"))
+            bisect.insort(self._blocks.setdefault((ev.group, "*", "all"), []), i)
         for a in ev.articles:
             lst = self._by_article.setdefault(a, [])
             if i not in lst:
@@ -241,13 +258,18 @@ class Consolidator:
     def _candidates(self, f: MentionFeatures) -> np.ndarray:
         p = self.params
         cap = p.max_candidates
+        blocks = self._blocks
         seen: set[int] = set()
-        for c in (sorted(f.countries) or ["-"]):
-            seen.update(self._blocks.get((f.group, c), [])[-cap:])
+        weeks = self._weeks(*f.interval) if f.interval else [None]
+        wks = ["all"] if weeks == [None] else weeks + [None]
+        cs = sorted(f.countries) or ["-"]
         if f.countries:  # events that know no country yet (coder missed it) may still match
-            seen.update(self._blocks.get((f.group, "-"), [])[-cap:])
+            cs.append("-")
+        for c in cs:
+            for wk in wks:
+                seen.update(blocks.get((f.group, c, wk), [])[-cap:])
         # countries are noisy: the most recent events of the group are always candidates
-        seen.update(self._blocks.get((f.group, "*"), [])[-p.recent_candidates:])
+        seen.update(blocks.get((f.group, "*", "all"), [])[-p.recent_candidates:])
         for i in self._by_article.get(f.article_id, []):
             if self.events[i].group == f.group:
                 seen.add(i)
@@ -312,7 +334,10 @@ class Consolidator:
         swapped = 0.6 * (_jaccard(fa, er) + _jaccard(fr, ea)) / 2 if (fa or fr) and (ea or er) else 0.0
         roles_s = max(straight, swapped)
         s = p.w_text * cos + p.w_roles * roles_s + p.w_date * date_s + p.w_place * place_s
-        if f.tokens:
+        if (f.language or "") not in ev.languages:
+            # words do not carry across languages: the multilingual vector stands in for them
+            s += p.w_lex * max(0.0, (cos - 0.3) / 0.7)
+        elif f.tokens:
             idf = self._idf
             tot = sum(idf(t) for t in f.tokens)
             s += p.w_lex * sum(idf(t) for t in f.tokens if t in ev.tokens) / max(tot, 1e-9)
@@ -343,13 +368,18 @@ class Consolidator:
         # upper bound of the non-text part: prune candidates whose text similarity cannot make it
         rest_max = p.w_roles + p.w_date + p.w_place + p.same_article_bonus + p.w_lex
         keep = np.nonzero(p.w_text * cos + rest_max >= p.threshold)[0]
-        if len(keep) > p.top_k:  # full scoring for the top-k by text similarity (+ same article)
-            top = keep[np.argsort(-cos[keep], kind="stable")[: p.top_k]]
-            same = set(self._by_article.get(f.article_id, []))
-            extra = [k for k in keep.tolist() if int(idx[k]) in same]
-            keep = np.unique(np.concatenate([top, np.asarray(extra, np.int64)]))
+        keep = keep[np.argsort(-cos[keep], kind="stable")]  # best text first; ties: older event
+        same = set(self._by_article.get(f.article_id, []))
         best_i, best_s = None, -1.0
-        for i, c in zip(idx[keep].tolist(), cos[keep].tolist()):  # ascending position: ties → older
+        scored = 0
+        for k in keep.tolist():
+            i, c = int(idx[k]), float(cos[k])
+            # branch and bound: nothing further down can beat the best (or the threshold)
+            if p.w_text * c + rest_max < max(best_s, p.threshold):
+                break
+            if scored >= p.top_k and i not in same:
+                continue
+            scored += 1
             s = self._score(f, self.events[i], c)
             if s is not None and s >= p.threshold and s > best_s:
                 best_i, best_s = i, s

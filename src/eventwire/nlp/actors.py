@@ -107,6 +107,8 @@ class ActorMatcher:
             "name": [e for e in g.get("name_endings", ()) if e],
         }
         patterns = []
+        # Codes of states (not IGOs, NGOs or transnational groups): what a story can be "about".
+        self.state_codes = frozenset(r["country"] for r in load_table(lang, "actors") if r["kind"] == "country")
         for row in load_table(lang, "actors"):
             kind = row["kind"]
             suffixes = endings["demonym"] if kind == "demonym" else \

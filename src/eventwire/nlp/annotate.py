@@ -50,22 +50,24 @@ def annotate(text: str, lang: str, published: date | None) -> AnnotatedText:
             [d for d in all_dates if sentence.start <= d.start < sentence.end],
             places,
         ))
-    _assign_focus_country(out)
+    _assign_focus_country(out, matcher.state_codes)
     return AnnotatedText(text, lang, published, out)
 
 
 # Sectors of state and armed actors whose country a story usually leaves implicit
 # ("Sicherheitskräfte", "die Regierung", "Aufständische" in a story about Afghanistan).
+# Mentions that name a state (not an international body, a group or a city).
+STATE_NAMING_KINDS = {"country", "capital", "demonym", "people", "person"}
 IMPLICIT_COUNTRY_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "PTY", "INS"}
 
 
-def _assign_focus_country(sentences: list[AnnotatedSentence]) -> None:
+def _assign_focus_country(sentences: list[AnnotatedSentence], state_codes: frozenset[str]) -> None:
     """Give country-less state actors the article's focus country: the country named most often,
     if it is named at least twice and clearly more often than the runner-up."""
     counts: dict[str, int] = {}
     for s in sentences:
         for m in s.mentions:
-            if m.actor.country and len(m.actor.country) == 3 and "city" not in m.kinds:
+            if m.actor.country in state_codes and set(m.kinds) & STATE_NAMING_KINDS:
                 counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
     if not counts:
         return

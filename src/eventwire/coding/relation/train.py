@@ -26,8 +26,8 @@ from eventwire.coding.relation.features import pair_features
 from eventwire.coding.relation.model import MODEL_DIR, MODEL_NAME, RelationModel
 
 SEED = 20240
-GRID_C = (0.5, 1.0, 2.0, 4.0)
-GRID_EXTRA = (0.0, 0.25, 0.5, 1.0)
+GRID_C = (2.0, 4.0, 8.0)
+GRID_EXTRA = (0.0, 0.1)
 MIN_COUNT = 2
 
 

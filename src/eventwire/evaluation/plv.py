@@ -1,0 +1,70 @@
+"""PLV (Zero-Shot-PLOVER) relation classification: PLV_test.tsv.
+
+* gold spans: the relation classifier (`classify_pair`) on each (sentence, source, target) → macro-F1;
+* end to end: the rule coder on the bare sentence, its most confident event type (or none).
+A prediction of CONCEDE or RETREAT counts for the gold label YIELD.
+"""
+from __future__ import annotations
+
+import time
+
+from eventwire.coding.relation.data import read_plv
+from eventwire.evaluation.common import code_sentence, dataset_path, table
+from eventwire.evaluation.metrics import classification_report
+
+FILE = "PLV_test.tsv"
+ANCHORS = {"gold_spans": ("ZSP NLI roberta-large-mnli (level 2)", 0.824),
+           "baseline": ("TF-IDF + LR (DESIGN.md)", 0.655)}
+
+
+def _to_plv(label: str | None) -> str | None:
+    return "YIELD" if label in {"CONCEDE", "RETREAT"} else label
+
+
+def read(path=None) -> list[dict]:
+    return read_plv(path or dataset_path(FILE))
+
+
+def evaluate(path=None, end_to_end: bool = True) -> dict:
+    from eventwire.coding.relation import classify_pair
+
+    rows = read(path)
+    gold = [r["label"] for r in rows]
+    t0 = time.perf_counter()
+    pred = [_to_plv(classify_pair(r["text"], r["actor"], r["recipient"], "en", min_score=0.0)[0]) for r in rows]
+    ms = (time.perf_counter() - t0) * 1000 / max(1, len(rows))
+    report = {"dataset": "plv", "file": FILE, "n": len(rows),
+              "gold_spans": classification_report(gold, pred) | {"ms_per_pair": round(ms, 2)},
+              "anchors": {k: {"system": s, "macro_f1": v} for k, (s, v) in ANCHORS.items()}}
+    if end_to_end:
+        e2e = []
+        for r in rows:
+            events = code_sentence(r["text"], "en", None)
+            best = max(events, key=lambda e: e.confidence, default=None)
+            e2e.append(_to_plv(best.event_type) if best else None)
+        report["end_to_end"] = classification_report(gold, e2e)
+        report["end_to_end"]["no_event"] = sum(p is None for p in e2e)
+    return report
+
+
+def format_report(report: dict) -> str:
+    g = report["gold_spans"]
+    rows = [["gold spans: relation classifier", g["macro_f1"], ANCHORS["gold_spans"][1], g["accuracy"]],
+            ["gold spans: TF-IDF baseline", None, ANCHORS["baseline"][1], None]]
+    if "end_to_end" in report:
+        e = report["end_to_end"]
+        rows.append(["end to end: rule coder top type", e["macro_f1"], None, e["accuracy"]])
+    out = [f"PLV_test ({report['n']} pairs)",
+           table(["setting", "macro-F1", "anchor", "accuracy"], rows), "",
+           "per class F1" + (" (gold spans | end to end)" if "end_to_end" in report else "")]
+    per = []
+    for c, v in g["per_class"].items():
+        row = [c, v["gold"], v["f1"]]
+        if "end_to_end" in report:
+            row.append(report["end_to_end"]["per_class"][c]["f1"])
+        per.append(row)
+    out.append(table(["type", "gold", "F1 spans"] + (["F1 e2e"] if "end_to_end" in report else []), per))
+    if "end_to_end" in report:
+        out.append(f"end to end: no event coded for {report['end_to_end']['no_event']} sentences")
+    out.append(f"classifier cost: {g['ms_per_pair']} ms per pair")
+    return "\n".join(out)
