@@ -17,8 +17,9 @@ def _line(i, text, actor, recipient):
 CASES = [
     (_line("1", "Russian troops shelled Ukrainian positions near Donetsk on Monday.", "Russian troops",
            "Ukrainian positions"), {"ASSAULT"}),
-    (_line("2", "The European Union imposed new sanctions on Iran over its nuclear programme.",
-           "The European Union", "Iran"), {"SANCTION"}),
+    # (PLOVER 2021 and PLV code "impose sanctions" as COERCE (CAMEO 163); expulsion is SANCTION)
+    (_line("2", "Russia expelled two British diplomats from Moscow.", "Russia", "two British diplomats"),
+     {"SANCTION"}),
     (_line("3", "The foreign minister of France strongly condemned Syria for the chemical attack.",
            "The foreign minister of France", "Syria"), {"ACCUSE"}),
 ]

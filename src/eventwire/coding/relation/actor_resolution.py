@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from eventwire.nlp.actors import ActorMatcher, leaders
 from eventwire.nlp.text import tokenize
@@ -42,6 +43,33 @@ def parse_date(value) -> date | None:
         return parsed.date() if parsed else None
     except Exception:  # noqa: BLE001 - an unparseable date is simply no date
         return None
+
+
+@lru_cache(maxsize=None)
+def _agents(lang: str) -> dict[str, str]:
+    """Agent nouns → sector (data/agents_<lang>.tsv, from Phoenix.agents.txt); empty for other languages."""
+    path = Path(__file__).parent / "data" / f"agents_{lang}.tsv"
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line and not line.startswith("#") and "\t" in line:
+            word, sector = line.split("\t")[:2]
+            if word != "pattern":
+                out[word] = sector
+    return out
+
+
+def _agent_sector(tokens, lang: str) -> tuple[str, str] | None:
+    """The rightmost agent noun (up to three words) in the text: the head of the phrase."""
+    table = _agents(lang)
+    best = None
+    for n in (3, 2, 1):
+        for i in range(len(tokens) - n + 1):
+            for key in (" ".join(t.lower for t in tokens[i:i + n]), " ".join(t.lemma for t in tokens[i:i + n])):
+                if key in table and (best is None or i + n > best[0]):
+                    best = (i + n, key, table[key])
+    return (best[1], best[2]) if best else None
 
 
 def _best(mentions):
@@ -77,6 +105,11 @@ def resolve_actor(text: str, context: str | None = None, day=None, lang: str = "
                 trace.append(f"leaders.tsv: {name} not in office on {day}")
         if before & FORMER:
             sector, role = "ELI", None
+    if sector is None:
+        hit = _agent_sector(tokens, lang)
+        if hit:
+            sector = hit[1]
+            trace.append(f"agents_{lang}.tsv: {hit[0]}")
     if context and (country is None or sector is None):
         ctoks = tokenize(context, lang)
         cm = _best(matcher.mentions(ctoks, day, context, {}))
