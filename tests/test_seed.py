@@ -8,7 +8,7 @@ from eventwire.coding.coder import code_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DE = (ROOT / "examples" / "seed_de_dayfr.txt").read_text(encoding="utf-8")
-SEED_EN = (ROOT / "tests" / "fixtures" / "seed_en.txt").read_text(encoding="utf-8")
+SEED_EN = (ROOT / "examples" / "seed_en.txt").read_text(encoding="utf-8")
 PUBLISHED = date(2024, 10, 8)
 
 

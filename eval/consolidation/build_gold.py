@@ -42,7 +42,7 @@ TRANSLATIONS = [
     (182, 62, "ASSAULT", "Jerusalem - Once again on Monday, a Palestinian attacker attacked an Israeli woman inside a settlement in the occupied West Bank."),
 ]
 
-# Seed story (examples/seed_de_dayfr.txt + tests/fixtures/seed_en.txt, published 2024-10-08):
+# Seed story (examples/seed_de_dayfr.txt + examples/seed_en.txt, published 2024-10-08):
 # label by (event type, words that pick the sentence in either language); unlisted → singleton per
 # language pair (sentence position + type), i.e. a German mention and its English translation merge.
 SEED_LABELS = [
@@ -115,7 +115,7 @@ def main(csv_path: Path = CSV) -> None:
                        source=f"hand translation of 10kGNAD_test row {i} @{start}")
             out.append(rec)
     seed = [(ROOT / "examples" / "seed_de_dayfr.txt", "de", "https://dayfr.example/de/nk"),
-            (ROOT / "tests" / "fixtures" / "seed_en.txt", "en", "https://english.example/nk")]
+            (ROOT / "examples" / "seed_en.txt", "en", "https://english.example/nk")]
     for path, lang, url in seed:
         a, ms = code(path.read_text("utf-8"), url, lang, date(2024, 10, 8))
         order += 1

@@ -234,9 +234,9 @@ def _cell(value) -> str:
 
 
 EVENT_COLUMNS = ["event_id", "event_type", "actor_countries", "recipient_countries", "date", "date_precision",
-                 "location_name", "num_mentions", "num_articles", "num_sources", "sentence"]
+                 "location_name", "num_mentions", "num_articles", "num_sources", "num_independent", "sentence"]
 EVENT_TABLE_COLUMNS = ["event_type", "actor_countries", "recipient_countries", "date", "location_name",
-                       "num_mentions", "num_articles", "sentence"]
+                       "num_mentions", "num_articles", "num_independent", "sentence"]
 MENTION_COLUMNS = ["id", "event_id", "event_type", "actor_countries", "recipient_countries", "date",
                    "speaker_country", "polarity", "certainty", "tense", "trigger", "sentence"]
 
@@ -261,8 +261,68 @@ def mentions(store_path, actor, recipient, event_type, since, until, text, limit
     """List event mentions (one per sentence and event) in the store."""
     rows = _open_store(store_path).mentions(_filters(actor, recipient, event_type, since, until, text, limit))
     if fmt == "jsonl":
-        rows = [json.loads(r["record"]) | {"event_id": r["event_id"]} for r in rows]
-    _emit(rows, fmt, MENTION_COLUMNS)
+        _emit(rows, fmt, [])
+        return
+    _emit([_flat_mention(r) for r in rows], fmt, MENTION_COLUMNS)
+
+
+def _flat_mention(r: dict) -> dict:
+    speaker = r["attribution"]["speaker"] or {}
+    return {"id": r["id"], "event_id": r["event_id"], "event_type": r["event_type"],
+            "actor_countries": [a["country"] for a in r["actor"] if a["country"]],
+            "recipient_countries": [a["country"] for a in r["recipient"] if a["country"]],
+            "date": r["date"], "speaker_country": speaker.get("country"), **{
+                k: r["modality"][k] for k in ("polarity", "certainty", "tense")},
+            "trigger": r["evidence"]["trigger"], "sentence": r["evidence"]["sentence"]}
+
+
+@main.command()
+@store_option
+@with_filters
+@click.option("--all", "with_narrator", is_flag=True,
+              help="Also list events that only the articles themselves assert (no speaker, no denial).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def claims(store_path, actor, recipient, event_type, since, until, text, limit, with_narrator, fmt):
+    """Who asserts, hedges and denies each event, and since when: one line per claim."""
+    from eventwire.consolidate.claims import claims as claim_records
+    from eventwire.consolidate.records import store_articles
+
+    store = _open_store(store_path)
+    rows = store.mentions(_filters(actor, recipient, event_type, since, until, text, None))
+    records = claim_records(rows, store_articles(store, {r["article_id"] for r in rows}))
+    if not with_narrator:
+        records = [c for c in records if c["denied_by"] or c["negated_by"] or any(
+            e["speaker"]["kind"] == "speaker" for e in c["asserted_by"] + c["hedged_by"])]
+    records = records[:limit] if limit else records
+    if fmt == "jsonl":
+        _emit(records, fmt, [])
+        return
+    table = Table(show_lines=True)
+    for col in ("claim", "date", "asserted by", "hedged by", "denied by"):
+        table.add_column(col)
+    for c in records:
+        claim = f"{c['event_type']} {_codes(c['actor_countries'])} → {_codes(c['recipient_countries'])}"
+        table.add_row(claim, c.get("date") or "-", _stances(c["asserted_by"]), _stances(c["hedged_by"]),
+                      _stances(c["denied_by"] + c["negated_by"]))
+    out.print(table)
+
+
+def _codes(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return ",".join(v for v in value if v) or "?"
+    return value or "?"
+
+
+def _stances(entries: list[dict]) -> str:
+    """'Kim Yong-hyun (KOR, probable, since 2024-10-08)' per speaker."""
+    parts = []
+    for e in entries:
+        who = e["speaker"]
+        country = f"{who['country']}, " if who.get("country") else ""
+        since = f", since {str(e['first_said'])[:10]}" if e.get("first_said") else ""
+        backing = "".join(f", backed by {b.get('country') or b.get('text')}" for b in e.get("backed_by") or [])
+        parts.append(f"{who['label']} ({country}{e.get('certainty') or 'certain'}{backing}{since})")
+    return "\n".join(parts) or "-"
 
 
 @main.command()

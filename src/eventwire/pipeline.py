@@ -18,7 +18,7 @@ from datetime import date
 from typing import Callable, Iterable, Iterator
 
 from eventwire.coding.coder import code_annotated
-from eventwire.consolidate import assign_event_ids
+from eventwire.consolidate import Consolidator
 from eventwire.documents import DocumentError, build_article
 from eventwire.lexicons import available_languages
 from eventwire.nlp.annotate import annotate
@@ -146,6 +146,8 @@ def ingest(paths: Iterable[str], store, language: str | None = None, published: 
     summary = IngestSummary()
     with store.open_writer() as writer:
         known = writer.known_article_ids()
+        consolidator = Consolidator.for_store(store)
+        consolidator.catch_up(store)  # mentions of a batch stored just before a crash
         index = load_index(store)[0] if near_duplicates else None
         sigs: dict[str, tuple] = {}
 
@@ -191,7 +193,7 @@ def ingest(paths: Iterable[str], store, language: str | None = None, published: 
                         batch.append(c)
                         summary.coded += 1
                         summary.mentions += len(c.mentions)
-                if _write(writer, batch):
+                if _write(writer, batch, consolidator):
                     summary.batches += 1
                     if index is not None and writer.last_batch is not None:
                         write_signatures(store, writer.last_batch.batch_id,
@@ -205,10 +207,12 @@ def ingest(paths: Iterable[str], store, language: str | None = None, published: 
     return summary
 
 
-def _write(writer, batch: list[CodedArticle]) -> bool:
+def _write(writer, batch: list[CodedArticle], consolidator: Consolidator) -> bool:
+    """Store one batch, then commit the consolidation index that assigned its event ids."""
     if not batch:
         return False
     mentions = [m for coded in batch for m in coded.mentions]
     writer.write_batch([c.article for c in batch], {c.article.id: c.sentences for c in batch},
-                       assign_event_ids(mentions))
+                       consolidator.assign(mentions))
+    consolidator.commit()
     return writer.last_batch is not None

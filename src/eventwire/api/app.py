@@ -89,8 +89,7 @@ def query_filters(
                                   "evidence sentence or the title")] = None,
     language: Annotated[str | None, Q(max_length=16, description="ISO 639-1 code of the mention")] = None,
     min_independent: Annotated[int | None, Q(ge=0, le=100_000, description="at least this many "
-                                             "independent sources (num_sources until "
-                                             "num_independent exists)")] = None,
+                                             "independent sources (near-duplicate copies count once)")] = None,
 ) -> Query:
     return Query.of(actor, recipient, type, since, until, text, language, min_independent)
 

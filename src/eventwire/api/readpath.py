@@ -155,17 +155,13 @@ class EventIndex:
                    json_extract_string(mm.record, '$.modality.hedge') AS hedge,
                    json_extract_string(mm.record, '$.attribution.speaker.name') AS speaker_name,
                    json_extract_string(mm.record, '$.attribution.speaker.sector') AS speaker_sector,
-                   a.site, a.url, a.title, a.published
+                   a.site, a.url, a.title, a.published, a.dup_of
             FROM raw_mentions mm
-            LEFT JOIN (SELECT id, site, url, title, published FROM raw_articles) a
+            LEFT JOIN (SELECT id, site, url, title, published, dup_of FROM raw_articles) a
                    ON a.id = mm.article_id
         """)
         sql, params = self.store._events_query(EventFilter(), paged=False)
         con.execute(f"CREATE TABLE ev AS {sql}", params)
-        cols = {r[0] for r in con.execute("DESCRIBE ev").fetchall()}
-        if "num_independent" not in cols:  # until consolidation counts independent sources
-            con.execute("ALTER TABLE ev ADD COLUMN num_independent BIGINT")
-            con.execute("UPDATE ev SET num_independent = num_sources")
         con.execute("DROP VIEW raw_mentions")
         con.execute("DROP VIEW raw_articles")
         return con

@@ -92,6 +92,17 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
                 break
         if roles.actor:
             break
+    # 1b. possessive pronoun before the trigger noun: "für deren Invasion", "their invasion"
+    k = first - 1
+    if not roles.actor and k >= 0 and tokens[k].lower in cues.words("possessive_pronouns"):
+        earlier = [i for i, m in enumerate(mentions) if m.end_token <= k and i not in excluded
+                   and not is_location_mention(tokens, m, cues)]
+        if earlier:
+            pick = max(earlier, key=lambda i: mentions[i].end_token)
+            roles.actor = [pick]
+            roles.strong = True
+            roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
+                                         f"possessive '{tokens[k].text}' refers to the last mention before it"))
     others = [i for i in candidates if i not in roles.actor and not set(
         range(mentions[i].start_token, mentions[i].end_token)) & trigger_tokens]
 

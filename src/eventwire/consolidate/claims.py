@@ -79,7 +79,8 @@ def claims(store_or_mentions: Any, articles: dict[str, dict[str, Any]] | None = 
                 key, who = _who(ref, art.get("site"), m["article_id"])
                 item = {"speaker": who, "stance": stance, "certainty": mod.get("certainty"),
                         "hedge": mod.get("hedge"), "cue": attr.get("cue"),
-                        "via": attr.get("via") or [], "said_at": said, "evidence": evidence}
+                        "via": attr.get("via") or [], "backed_by": attr.get("backed_by") or [],
+                        "said_at": said, "evidence": evidence}
                 timeline.append(item)
                 e = entries.get((key, stance))
                 if e is None:

@@ -271,6 +271,8 @@ agg AS (
         count(*) AS num_mentions,
         count(DISTINCT article_id) AS num_articles,
         count(DISTINCT coalesce(site, 'article:' || article_id)) AS num_sources,
+        -- copies of one story (near-duplicates link to their original) are one independent voice
+        count(DISTINCT coalesce(dup_of, article_id)) AS num_independent,
         list(DISTINCT language ORDER BY language) FILTER (WHERE language IS NOT NULL) AS languages,
         min(ingested_at) AS first_seen,
         max(ingested_at) AS last_seen,
@@ -469,7 +471,7 @@ class Store:
                 # mentions joined with their article's source fields: what every query reads.
                 con.execute("""
                     CREATE OR REPLACE VIEW m AS
-                    SELECT mm.*, a.site, a.url, a.title, a.published
+                    SELECT mm.*, a.site, a.url, a.title, a.published, a.dup_of
                     FROM raw_mentions mm LEFT JOIN raw_articles a ON a.id = mm.article_id
                 """)
                 self._view_key = batches
