@@ -15,6 +15,7 @@ from eventwire.coding.attribution import SentenceAttribution, find_attribution
 from eventwire.coding.clauses import Clause, clause_of, split_clauses
 from eventwire.coding.cues import Cues, cues_for, quad_and_intensity, trigger_weight
 from eventwire.coding.modality import ModalityCues, event_modality, find_modality_cues
+from eventwire.coding.relation import classify_pair
 from eventwire.coding.roles import assign_roles, is_location_mention
 from eventwire.lexicons import lexicon_version
 from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate
@@ -24,6 +25,9 @@ from eventwire.records import (ActorRef, Attribution, DateRef, EventMention, Evi
                                PlaceRef, Size, TraceStep)
 
 CODER_NAME = "eventwire-rules"
+RELATION_MODEL_LANGUAGES = {"en"}  # the relation model is trained on English pairs only
+RERANK_MAX_RULE_WEIGHT = 0.7  # a trigger this reliable keeps its type
+RERANK_MIN_SCORE = 0.6
 PLACE_TARGETED = {"ASSAULT", "COERCE"}
 REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETREAT"}
 MIN_CONFIDENCE = 0.4  # below this, a weak trigger with positional roles only: too often wrong
@@ -127,6 +131,8 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
             if event.modality.polarity == "denied":
                 denial.clause = None  # only the first act after a denial is what is denied
     _attribute_accusation_content(events, clauses, tokens)
+    for event in events:
+        _rerank_type(event, sent, cues)
     events.extend(_allegations(doc, frame, cues, article_id, events))
     events.extend(_denied_claims(doc, frame, article_id, denial, previous_claims))
     return _drop_partial_duplicates(_dedupe(events))
@@ -193,6 +199,30 @@ def _anaphors(cues: Cues) -> PatternMatcher:
             parse_pattern(p, Row({"pattern": p}, f"{cues.lang}/grammar.tsv:pair_anaphors"))
             for p in cues.grammar.get("pair_anaphors", ()) if p)
     return _ANAPHORS[cues.lang]
+
+
+def _rerank_type(event: EventMention, sent: AnnotatedSentence, cues: Cues) -> None:
+    """Where a trained relation model exists for the language, let it overrule a weak trigger's type
+    when it is confident about the marked actor–recipient pair ("Russia used its veto against …")."""
+    if cues.lang not in RELATION_MODEL_LANGUAGES or not event.actor or not event.recipient:
+        return
+    a, r = event.actor[0], event.recipient[0]
+    if None in (a.start, a.end, r.start, r.end) or event.event_type in {"ACCUSE"}:
+        return
+    rule_weight = next((s.score for s in event.trace if s.field == "event_type" and s.score is not None), 1.0)
+    if rule_weight >= RERANK_MAX_RULE_WEIGHT:
+        return
+    off = sent.sentence.start
+    best, scores = classify_pair(sent.sentence.text, (a.start - off, a.end - off), (r.start - off, r.end - off),
+                                 cues.lang, min_score=RERANK_MIN_SCORE, tokens=None)
+    if best is None or best == event.event_type or best == "YIELD":
+        return
+    event.trace.append(TraceStep("event_type", best, f"relation model overrules the trigger's "
+                                 f"{event.event_type} (weight {rule_weight:.2f})", "models/relation_en", scores[best]))
+    event.event_type = best
+    event.mode, event.cameo = [], None
+    event.quad_code, event.intensity = quad_and_intensity(best, [])
+    event.confidence = max(event.confidence, scores[best] * 0.9)
 
 
 def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
