@@ -223,3 +223,24 @@ class EventMention:
             "confidence": round(self.confidence, 3),
             "coder_version": self.coder_version,
         }
+
+
+def parse_date(value: Any) -> date | None:
+    """ISO ``YYYY-MM-DD`` (or a prefix of it: ``YYYY-MM``, ``YYYY``) → date; anything else → None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    s = str(value).strip()
+    try:
+        if len(s) >= 10:
+            return date.fromisoformat(s[:10])
+        if len(s) == 7:
+            return date(int(s[:4]), int(s[5:7]), 1)
+        if len(s) == 4:
+            return date(int(s), 1, 1)
+    except ValueError:
+        return None
+    return None

@@ -18,6 +18,11 @@ from eventwire.nlp.annotate import AnnotatedSentence
 from eventwire.records import ActorRef, TraceStep
 
 
+# Cue kinds whose mention supports a claim without making it: (field of SentenceAttribution, why).
+SUPPORTING_ROLES = {"backing": ("backers", "names a party backing the claim"),
+                    "via": ("via", "names the medium that carried the claim")}
+
+
 @dataclass
 class SentenceAttribution:
     speaker: ActorRef | None = None
@@ -77,21 +82,15 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
                 # "South Korea, backed by the United States, claims …": the subject stands
                 # before an inserted phrase, in the sentence's first clause.
                 speaker_idx = _subject_of(mentions, clauses[0], clauses[0].end, out.used_mentions)
-        if kind == "backing":
+        if kind in SUPPORTING_ROLES:  # a backer or a medium, not the speaker
+            field_name, why = SUPPORTING_ROLES[kind]
             if speaker_idx is not None:
-                out.backers.append(mentions[speaker_idx].actor)
+                getattr(out, field_name).append(mentions[speaker_idx].actor)
                 out.used_mentions.add(speaker_idx)
-                out.trace.append(TraceStep("attribution.backed_by", mentions[speaker_idx].actor.text,
-                                           f"'{cue_text}' names a party backing the claim", match.row.source))
-            out.cue_tokens.update(match.token_indices)
-            continue
-        if kind == "via":
-            if speaker_idx is not None:
-                out.via.append(mentions[speaker_idx].actor)
-                out.used_mentions.add(speaker_idx)
-                out.trace.append(TraceStep("attribution.via", mentions[speaker_idx].actor.text,
-                                           f"reporting verb '{cue_text}' names the medium", match.row.source))
-            out.frame_clauses.add(clause.index)
+                out.trace.append(TraceStep(f"attribution.{field_name}", mentions[speaker_idx].actor.text,
+                                           f"'{cue_text}' {why}", match.row.source))
+            if kind == "via":
+                out.frame_clauses.add(clause.index)
             out.cue_tokens.update(match.token_indices)
             continue
         speaker = mentions[speaker_idx].actor if speaker_idx is not None else None

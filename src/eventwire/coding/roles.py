@@ -160,14 +160,7 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
         if pronoun_subject:
             # "Sie haben auch Sumy beschossen": the subject is a pronoun; what follows is the object
             roles.pronoun_subject = True
-            if clause.index > 0:
-                prev = clauses[clause.index - 1]
-                subject = [i for i, m in enumerate(mentions) if prev.start <= m.start_token < prev.end
-                           and not is_location_mention(tokens, m, cues)]
-                if subject:
-                    roles.actor = [subject[0]]
-                    roles.trace.append(TraceStep("actor", mentions[subject[0]].actor.text,
-                                                 "pronoun subject: the subject of the clause before"))
+            _subject_of_clause_before(roles, tokens, mentions, clauses, clause, cues, "pronoun subject")
         elif before and verb_final:
             pick = min(before, key=lambda i: mentions[i].start_token)
             roles.actor = _coordinated(mentions, pick, others, tokens, cues)
@@ -183,14 +176,8 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
             roles.trace.append(TraceStep("actor", mentions[inside[0]].actor.text,
                                          "subject after the finite verb, inside a split trigger "
                                          "(\"nutzte Moskau sein Veto\")"))
-        elif clause.index > 0:
-            prev = clauses[clause.index - 1]
-            subject = [i for i, m in enumerate(mentions) if prev.start <= m.start_token < prev.end
-                       and not is_location_mention(tokens, m, cues)]
-            if subject:
-                roles.actor = [subject[0]]
-                roles.trace.append(TraceStep("actor", mentions[subject[0]].actor.text,
-                                             "no subject in the clause: the subject of the clause before"))
+        else:
+            _subject_of_clause_before(roles, tokens, mentions, clauses, clause, cues, "no subject in the clause")
     rest = [i for i in others if i not in roles.actor
             and not any(mentions[i].start_token < mentions[a].end_token and mentions[a].start_token <
                         mentions[i].end_token for a in roles.actor)]
@@ -249,6 +236,19 @@ def _fill_actor(roles: Roles, mentions, others, first, tokens, cues, clause, cla
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
                                          "nearest actor mention before the trigger in its clause"))
     return roles
+
+
+def _subject_of_clause_before(roles: Roles, tokens, mentions, clauses, clause, cues, why: str) -> None:
+    """"Nordkorea hat … zurückgewiesen, es liefere Waffen …": the first mention of the clause before."""
+    if clause.index == 0:
+        return
+    prev = clauses[clause.index - 1]
+    subject = [i for i, m in enumerate(mentions) if prev.start <= m.start_token < prev.end
+               and not is_location_mention(tokens, m, cues)]
+    if subject:
+        roles.actor = [subject[0]]
+        roles.trace.append(TraceStep("actor", mentions[subject[0]].actor.text,
+                                     f"{why}: the subject of the clause before"))
 
 
 def _possessive(token: Token, cues: Cues) -> bool:

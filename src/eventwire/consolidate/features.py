@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from eventwire.records import parse_date
+
 # PLOVER quad classes (lexicons/common/plover.tsv).  Blocking is by *type group*: a mention is only
 # compared with events of its own group.  Every type is its own group except ASSAULT/COERCE: the
 # coder often codes the same clash once as a killing and once as an arrest/raid ("Festnahmen bei
@@ -103,27 +105,10 @@ def km(a: Place, b: Place) -> float | None:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _parse_day(value: Any) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value
-    s = str(value)
-    try:
-        if len(s) >= 10:
-            return date.fromisoformat(s[:10])
-        if len(s) == 7:
-            return date(int(s[:4]), int(s[5:7]), 1)
-        if len(s) == 4:
-            return date(int(s), 1, 1)
-    except ValueError:
-        return None
-    return None
-
 
 def date_interval(value: Any, precision: str | None, source: str | None) -> tuple[int, int] | None:
     """The days (ordinals, inclusive) the mention's event may have happened on, or None if unknown."""
-    d = _parse_day(value)
+    d = parse_date(value)
     if d is None:
         return None
     p = (precision or "day").lower()

@@ -15,7 +15,7 @@ from typing import Sequence
 from eventwire.lexicons import Row, grammar, load_table
 from eventwire.nlp.patterns import Match, Pattern, PatternMatcher, longest_non_overlapping, parse_pattern
 from eventwire.nlp.text import lemma
-from eventwire.records import ActorRef, Token
+from eventwire.records import ActorRef, Token, parse_date
 
 PROPER_KINDS = {"country", "capital", "org", "group", "person", "prefix"}
 # What may stand before the hyphen of a compound that names a party ("US-Einheiten").
@@ -60,24 +60,15 @@ class Leader:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-def _parse_day(text: str) -> date | None:
-    if not text:
-        return None
-    parts = [int(p) for p in text.split("-")]
-    while len(parts) < 3:
-        parts.append(1)
-    return date(parts[0], parts[1], parts[2])
-
-
 @lru_cache(maxsize=None)
 def leaders() -> tuple[Leader, ...]:
     out = []
     for row in load_table("common", "leaders"):
-        start = _parse_day(row["start"])
+        start = parse_date(row["start"])
         if start is None:
             continue
         out.append(Leader(row["name"], row["country"], row["sector"] or "GOV", row["role"], start,
-                          _parse_day(row["end"]), row.source))
+                          parse_date(row["end"]), row.source))
     return tuple(out)
 
 

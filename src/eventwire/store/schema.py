@@ -29,7 +29,7 @@ from typing import Any, Iterable
 
 import pyarrow as pa
 
-from eventwire.records import Article, EventMention, Sentence
+from eventwire.records import Article, EventMention, Sentence, parse_date
 
 FORMAT_NAME = "eventwire-store"
 FORMAT_VERSION = 1
@@ -116,26 +116,6 @@ SCHEMAS: dict[str, pa.Schema] = {
     "mentions": MENTIONS_SCHEMA,
 }
 
-
-def parse_date(value: Any) -> date | None:
-    """ISO ``YYYY-MM-DD`` (or a prefix of it: ``YYYY-MM``, ``YYYY``) → date; anything else → None."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    s = str(value).strip()
-    try:
-        if len(s) >= 10:
-            return date.fromisoformat(s[:10])
-        if len(s) == 7:
-            return date(int(s[:4]), int(s[5:7]), 1)
-        if len(s) == 4:
-            return date(int(s), 1, 1)
-    except ValueError:
-        return None
-    return None
 
 
 def _distinct(values: Iterable[Any], upper: bool = False) -> list[str]:
