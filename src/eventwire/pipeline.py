@@ -13,16 +13,17 @@ again leaves exactly the store a clean run leaves.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Callable, Iterable, Iterator
 
 from eventwire.coding.coder import code_annotated
 from eventwire.consolidate import Consolidator
+from eventwire.consolidate.copies import translated_original
 from eventwire.documents import DocumentError, build_article
 from eventwire.lexicons import available_languages
 from eventwire.nlp.annotate import annotate
-from eventwire.records import Article, EventMention, RawDocument, Sentence, SourceError
+from eventwire.records import Article, EventMention, RawDocument, Sentence, SourceError, parse_date
 from eventwire.sources import iter_inputs
 
 BATCH_SIZE = 200
@@ -193,7 +194,7 @@ def ingest(paths: Iterable[str], store, language: str | None = None, published: 
                         batch.append(c)
                         summary.coded += 1
                         summary.mentions += len(c.mentions)
-                if _write(writer, batch, consolidator):
+                if _write(writer, batch, consolidator, store, summary):
                     summary.batches += 1
                     if index is not None and writer.last_batch is not None:
                         write_signatures(store, writer.last_batch.batch_id,
@@ -207,12 +208,40 @@ def ingest(paths: Iterable[str], store, language: str | None = None, published: 
     return summary
 
 
-def _write(writer, batch: list[CodedArticle], consolidator: Consolidator) -> bool:
+def _write(writer, batch: list[CodedArticle], consolidator: Consolidator, store, summary: IngestSummary) -> bool:
     """Store one batch, then commit the consolidation index that assigned its event ids."""
     if not batch:
         return False
     mentions = [m for coded in batch for m in coded.mentions]
-    writer.write_batch([c.article for c in batch], {c.article.id: c.sentences for c in batch},
-                       consolidator.assign(mentions))
+    assigned = consolidator.assign(mentions)
+    _link_translations(batch, assigned, consolidator, store, summary)
+    writer.write_batch([c.article for c in batch], {c.article.id: c.sentences for c in batch}, assigned)
     consolidator.commit()
     return writer.last_batch is not None
+
+
+def _link_translations(batch: list[CodedArticle], assigned, consolidator: Consolidator, store,
+                       summary: IngestSummary) -> None:
+    """Set ``dup_of`` on articles that translate an earlier one (their events merged across languages)."""
+    earlier: dict[str, tuple] = {}  # articles before the current one in this batch: originals only
+    events_of: dict[str, set[str]] = {}
+    for mention, event_id in assigned:
+        events_of.setdefault(mention.article_id, set()).add(event_id)
+
+    batch_ids = {c.article.id for c in batch}
+
+    def article_info(article_id: str):
+        if article_id in batch_ids:  # later in this batch: not an original of this one
+            return earlier.get(article_id)
+        stored = store.article(article_id)
+        return (stored["language"], parse_date(stored["published"])) if stored else None
+
+    for coded in batch:
+        article = coded.article
+        if not article.dup_of:
+            original = translated_original(article.id, article.language, article.published,
+                                           events_of.get(article.id, ()), consolidator.articles_of, article_info)
+            if original is not None:
+                coded.article = article = replace(article, dup_of=original)
+                summary.near_duplicates += 1
+        earlier[article.id] = (article.language, article.published)

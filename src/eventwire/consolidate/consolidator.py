@@ -200,6 +200,11 @@ class Consolidator:
             self._embedder = default_embedder()
         return self._embedder
 
+    def articles_of(self, event_id: str) -> list[str]:
+        """Ids of the (latest, up to 64) articles with a mention of the event."""
+        pos = self._idx.get(event_id)
+        return list(self.events[pos].articles) if pos is not None else []
+
     def __len__(self) -> int:
         return len(self.events)
 
