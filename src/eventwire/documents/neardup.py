@@ -12,9 +12,8 @@ footer text around the same story) with Jaccard at least ``MIN_JACCARD_FOR_CONTA
 A near-duplicate is linked to the *root* of its cluster: the earliest article (publication date,
 then the order in which articles were stored) among the roots of the articles it matches.
 
-Hook for cross-language copies (translations): ``NearDupIndex(cross_language=fn)`` — ``fn(article,
-index)`` may return the id of an original in another language (e.g. from multilingual sentence
-vectors); it is asked only when the MinHash lookup found nothing.  Not implemented here.
+Translations share no shingles; they are linked later, once consolidation has merged their events
+across languages (``eventwire.consolidate.copies``).
 """
 from __future__ import annotations
 
@@ -22,7 +21,6 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
 import numpy as np
 
@@ -71,7 +69,6 @@ class Match:
 class NearDupIndex:
     """In-memory LSH index over the articles already stored and those of the current run."""
 
-    cross_language: Callable[[object, "NearDupIndex"], str | None] | None = None
     ids: list[str] = field(default_factory=list)
     roots: list[str] = field(default_factory=list)
     published: list[date | None] = field(default_factory=list)
@@ -130,8 +127,6 @@ class NearDupIndex:
         sig, size = signature(article.text)
         match = self.query(sig, size)
         root = match.root if match else None
-        if root is None and self.cross_language is not None:
-            root = self.cross_language(article, self)
         if root == article.id:
             root = None
         if root is not None:

@@ -35,10 +35,10 @@ def write_signatures(store, batch_id: str, rows: list[tuple[str, np.ndarray, int
     os.replace(tmp, folder / f"{batch_id}.parquet")
 
 
-def load_index(store, cross_language=None) -> tuple[NearDupIndex, dict[str, int]]:
+def load_index(store) -> tuple[NearDupIndex, dict[str, int]]:
     """The index over every stored article, in storage order; also how many signatures were
     read from the cache and how many recomputed (``{"cached": n, "recomputed": m}``)."""
-    index = NearDupIndex(cross_language=cross_language)
+    index = NearDupIndex()
     counts = {"cached": 0, "recomputed": 0}
     folder = _folder(store)
     batches = store.batch_ids()
