@@ -1,6 +1,6 @@
-"""Pipeline speed: German news articles (10kGNAD rows 0–599) → nlp → coding, articles/s and peak RSS.
+"""Coding speed (no store): German news articles (10kGNAD rows 0–599) → documents → nlp → coding.
 
-Run: .venv/bin/python bench/pipeline.py [N]   (prints numbers; not a test)
+Run: .venv/bin/python bench/coding_speed.py [N]   (prints numbers; not a test)
 """
 from __future__ import annotations
 
