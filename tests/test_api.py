@@ -100,19 +100,46 @@ def test_event_detail_has_mentions_evidence_claims(client):
     for m in d["mentions"]:
         assert {"attribution", "modality", "evidence", "actor", "recipient"} <= set(m)
     assert len(d["evidence"]) == len(d["mentions"])
-    stmts = [s for c in d["claims"] for s in c["statements"]]
-    assert len(stmts) == len(d["mentions"])
-    assert all(s["stance"] in {"asserts", "hedges", "denies", "negates"} for s in stmts)
+    claim = d["claim"]
+    assert claim["event_id"] == ev_id
+    # every mention takes one stance (its speaker's, or the narrator's), plus one per denied_by actor
+    stances = ("asserted", "hedged", "denied", "negated")
+    extra = sum(len((m["modality"] or {}).get("denied_by") or []) for m in d["mentions"])
+    assert len(claim["timeline"]) == len(d["mentions"]) + extra
+    assert all(t["stance"] in stances for t in claim["timeline"])
+    assert {t["evidence"]["mention_id"] for t in claim["timeline"]} == {m["id"] for m in d["mentions"]}
+    for st in stances:
+        for e in claim[f"{st}_by"]:
+            assert e["stance"] == st and e["count"] >= 1 and e["speaker"]["label"]
+    assert sum(e["count"] for st in stances for e in claim[f"{st}_by"]) == len(claim["timeline"])
     assert client.get("/api/events/nope").status_code == 404
 
 
 def test_claims_endpoint(client):
     data = client.get("/api/claims", params={"limit": 500}).json()
-    assert data["total"] >= 1
+    assert data["total"] >= 1 and len(data["items"]) == data["total"]
     for ev in data["items"]:
-        assert any(c["attributed"] or c["stance"] == "denies" for c in ev["claims"])
-    speakers = {c["speaker"] for ev in data["items"] for c in ev["claims"] if c["speaker"]}
+        claim = ev["claim"]
+        assert claim["event_id"] == ev["event_id"]
+        entries = claim["asserted_by"] + claim["hedged_by"] + claim["denied_by"] + claim["negated_by"]
+        assert any(e["speaker"]["kind"] == "speaker" or e["stance"] == "denied" for e in entries)
+        assert [t["said_at"] for t in claim["timeline"]] == sorted(t["said_at"] for t in claim["timeline"])
+    speakers = {e["speaker"]["label"] for ev in data["items"]
+                for st in ("asserted", "hedged", "denied", "negated") for e in ev["claim"][f"{st}_by"]
+                if e["speaker"]["kind"] == "speaker"}
     assert speakers
+    # the seed's arms-supply claim: South Korea asserts (or hedges) it, North Korea denies it
+    supply = [ev["claim"] for ev in data["items"]
+              if ev["claim"]["event_type"] == "AID" and ev["claim"]["denied_by"]]
+    assert supply
+    claimants = {e["speaker"]["country"] for c in supply for e in c["asserted_by"] + c["hedged_by"]}
+    deniers = {e["speaker"]["country"] for c in supply for e in c["denied_by"]}
+    assert "KOR" in claimants and "PRK" in deniers
+    # paging and filters: a page is a slice of the full list
+    page = client.get("/api/claims", params={"limit": 1, "offset": 1}).json()
+    assert page["total"] == data["total"]
+    if data["total"] > 1:
+        assert [e["event_id"] for e in page["items"]] == [data["items"][1]["event_id"]]
 
 
 def test_article_spans_match_text(client):

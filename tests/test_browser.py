@@ -169,7 +169,20 @@ def test_claims_view(site, page):
     _ready(page, "/claims")
     assert page.locator("#claims .claim").count() == _api(site, "/api/claims?limit=50")["total"] or \
         page.locator("#claims .claim").count() == 50
-    assert page.locator(".claims-table tbody tr").count() > 0
+    rows = page.locator(".claims-table tbody tr")
+    assert rows.count() > 0
+    data = _api(site, "/api/claims?limit=50")
+    entries = [e for ev in data["items"] for st in ("asserted", "hedged", "denied", "negated")
+               for e in ev["claim"][f"{st}_by"]]
+    assert rows.count() == len(entries)
+    assert page.locator("svg.claim-strip circle").count() == sum(
+        1 for ev in data["items"] for t in ev["claim"]["timeline"] if t["said_at"])
+    # the seed's arms-supply claim: South Korea on the asserting side, North Korea denying
+    cells = [[td.strip() for td in r] for r in page.eval_on_selector_all(
+        ".claims-table tbody tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))")]
+    assert any("[KOR]" in c[0] and c[1] in ("asserted", "hedged") for c in cells)
+    assert any("[PRK]" in c[0] and c[1] == "denied" for c in cells)
+    assert page.locator(".claims-table td.stance-denied").count() > 0
     page.screenshot(path=str(ARTIFACTS / "claims.png"), full_page=True)
 
 

@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 
 from eventwire.store import EXPORT_FORMATS, EventFilter, Store, StoreLockedError
 
-from .readpath import EventIndex, Query, claims_from_mentions, dumps
+from .readpath import EventIndex, Query, dumps, event_claims
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "ui" / "static"
 MAX_INGEST_BYTES = 20 * 1024 * 1024
@@ -154,8 +154,9 @@ def create_app(store_path: str | os.PathLike[str], refresh_s: float = 0.5) -> Fa
                                  "trigger": e.get("trigger"), "trigger_start": ts, "trigger_end": te,
                                  "event_type": mm.get("event_type"), "title": (mm.get("article") or {}).get("title"),
                                  "url": (mm.get("article") or {}).get("url")})
+            claim = event_claims(store, [event_id], mentions)
             return dumps({"event": ev, "mentions": mentions, "evidence": evidence,
-                          "claims": claims_from_mentions(mentions)})
+                          "claim": claim[0] if claim else None})
 
         body = index.cached(("event", event_id), compute)
         if body is None:
@@ -181,7 +182,7 @@ def create_app(store_path: str | os.PathLike[str], refresh_s: float = 0.5) -> Fa
         return json_response(index.cached(("actors", f), lambda: dumps(index.actors(f))))
 
     @app.get("/api/claims", tags=["aggregates"],
-             summary="Events with attributed or denied mentions, with each speaker's stance")
+             summary="Events with attributed or denied mentions, each with its claim record")
     def claims(f: Filters, limit: Limit = 50, offset: Offset = 0) -> Response:
         return json_response(index.cached(("claims", f, limit, offset),
                                           lambda: dumps(index.claims(f, limit, offset))))

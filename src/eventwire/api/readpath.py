@@ -27,6 +27,8 @@ from typing import Any, Callable
 
 import duckdb
 
+from eventwire.consolidate.claims import claims
+from eventwire.consolidate.records import store_articles
 from eventwire.store import EventFilter, Store
 from eventwire.store import schema as S
 
@@ -155,6 +157,7 @@ class EventIndex:
                    json_extract_string(mm.record, '$.modality.hedge') AS hedge,
                    json_extract_string(mm.record, '$.attribution.speaker.name') AS speaker_name,
                    json_extract_string(mm.record, '$.attribution.speaker.sector') AS speaker_sector,
+                   coalesce(json_array_length(mm.record, '$.modality.denied_by'), 0) AS num_denied_by,
                    a.site, a.url, a.title, a.published, a.dup_of
             FROM raw_mentions mm
             LEFT JOIN (SELECT id, site, url, title, published, dup_of FROM raw_articles) a
@@ -328,10 +331,11 @@ class EventIndex:
                 "by_country": by_country, "by_language": by_language, "places": places}
 
     def claims(self, q: Query, limit: int, offset: int) -> dict[str, Any]:
-        """Events with attributed or denied mentions, each with every speaker's stance."""
+        """Events with attributed or denied mentions, each with its claim record
+        (``eventwire.consolidate.claims.claims``: who asserted, hedged, denied or negated it, and when)."""
         sel, params = self._filtered(q)
         claimed = ("event_id IN (SELECT event_id FROM m WHERE speaker_text IS NOT NULL "
-                   "OR polarity = 'denied')")
+                   "OR polarity = 'denied' OR num_denied_by > 0)")
         cur = self.cursor()
         try:
             res = cur.execute(
@@ -339,74 +343,30 @@ class EventIndex:
                 f"ORDER BY date DESC NULLS LAST, event_id LIMIT ? OFFSET ?",
                 params + [int(limit), int(offset)])
             events = rows_as_dicts(res)
-            ids = [e["event_id"] for e in events]
-            mentions = rows_as_dicts(cur.execute(
-                """SELECT id, event_id, article_id, language, speaker_text, speaker_name, speaker_country,
-                          speaker_sector, cue, polarity, certainty, tense, hedge, date, trigger, sentence,
-                          title, url
-                   FROM m WHERE list_contains(?, event_id) ORDER BY date NULLS LAST, id""",
-                [ids])) if ids else []
         finally:
             cur.close()
         total = events[0]["_total"] if events else 0
-        by_event: dict[str, list[dict[str, Any]]] = {}
-        for mm in mentions:
-            by_event.setdefault(mm["event_id"], []).append(mm)
+        ids = [e["event_id"] for e in events]
+        by_event = {c["event_id"]: c for c in event_claims(self.store, ids)}
         for e in events:
             e.pop("_total", None)
-            e["claims"] = claims_from_mentions(by_event.get(e["event_id"], []))
+            e["claim"] = by_event.get(e["event_id"])
         return {"total": total, "limit": limit, "offset": offset, "filters": q.as_dict(),
                 "items": events}
 
 
-def stance(polarity: str | None, certainty: str | None) -> str:
-    """asserts | hedges | denies | negates — what one mention does with the claim."""
-    if polarity == "denied":
-        return "denies"
-    if polarity == "negated":
-        return "negates"
-    if certainty and certainty != "certain":
-        return "hedges"
-    return "asserts"
-
-
-def claims_from_mentions(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Mentions grouped by speaker (flat rows of ``m`` or full records from ``Store.mentions``)."""
-    groups: dict[str, dict[str, Any]] = {}
-    for mm in mentions:
-        if "modality" in mm:  # a full record
-            sp = (mm.get("attribution") or {}).get("speaker") or {}
-            mod = mm.get("modality") or {}
-            row = {"speaker_text": sp.get("text"), "speaker_name": sp.get("name"),
-                   "speaker_country": sp.get("country"), "speaker_sector": sp.get("sector"),
-                   "cue": (mm.get("attribution") or {}).get("cue"), "polarity": mod.get("polarity"),
-                   "certainty": mod.get("certainty"), "tense": mod.get("tense"), "hedge": mod.get("hedge"),
-                   "date": mm.get("date"), "id": mm.get("id"), "article_id": mm.get("article_id"),
-                   "language": mm.get("language"), "trigger": (mm.get("evidence") or {}).get("trigger"),
-                   "sentence": (mm.get("evidence") or {}).get("sentence"),
-                   "title": (mm.get("article") or {}).get("title"), "url": (mm.get("article") or {}).get("url")}
-        else:
-            row = mm
-        speaker = row.get("speaker_name") or row.get("speaker_text")
-        key = (speaker or "").lower() or "\x00unattributed"
-        g = groups.setdefault(key, {"speaker": speaker, "speaker_country": row.get("speaker_country"),
-                                    "speaker_sector": row.get("speaker_sector"), "attributed": bool(speaker),
-                                    "statements": []})
-        g["statements"].append({
-            "mention_id": row.get("id"), "article_id": row.get("article_id"), "date": row.get("date"),
-            "language": row.get("language"), "cue": row.get("cue"), "polarity": row.get("polarity"),
-            "certainty": row.get("certainty"), "tense": row.get("tense"), "hedge": row.get("hedge"),
-            "stance": stance(row.get("polarity"), row.get("certainty")), "trigger": row.get("trigger"),
-            "sentence": row.get("sentence"), "title": row.get("title"), "url": row.get("url"),
-        })
-    out = []
-    for g in groups.values():
-        stances = [s["stance"] for s in g["statements"]]
-        g["stance"] = ("denies" if "denies" in stances else "negates" if "negates" in stances
-                       else "hedges" if "hedges" in stances else "asserts")
-        out.append(g)
-    out.sort(key=lambda g: (not g["attributed"], (g["speaker"] or "").lower()))
-    return out
+def event_claims(store: Store, event_ids: list[str],
+                 mentions: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The claim records (``eventwire.consolidate.claims.claims``) of ``event_ids``, from the
+    store's mentions (fetched per event unless given) and their articles."""
+    if not event_ids:
+        return []
+    if mentions is None:
+        mentions = [mm for eid in event_ids for mm in store.mentions(EventFilter(event_id=eid))]
+    if not mentions:
+        return []
+    articles = store_articles(store, {mm["article_id"] for mm in mentions})
+    return claims(mentions, articles, event_ids=set(event_ids))
 
 
 def dumps(obj: Any) -> bytes:

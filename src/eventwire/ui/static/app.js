@@ -342,18 +342,36 @@ function highlighted(text, ev) {
   return pre;
 }
 
-function claimsTable(claims) {
+// A claim record (eventwire.consolidate.claims): per stance, the speakers who took it.
+const STANCES = ["asserted", "hedged", "denied", "negated"];
+
+function claimEntries(claim) {
+  if (!claim) return [];
+  return STANCES.flatMap(st => claim[st + "_by"] || []);
+}
+
+function speakerLabel(sp) {
+  if (!sp) return "(unattributed)";
+  const label = sp.label || sp.name || sp.text || sp.country || "(unattributed)";
+  return label + (sp.country && sp.country !== label ? ` [${sp.country}]` : "") + (sp.kind === "narrator" ? " (narrator)" : "");
+}
+
+function refLabel(r) { return (r && (r.country || r.name || r.text)) || "?"; }
+
+function claimsTable(claim) {
   const t = el("table", { class: "claims-table" }, el("thead", {}, el("tr", {},
-    ["speaker", "stance", "date", "polarity", "certainty", "hedge", "cue", "statement"].map(h => el("th", {}, h)))));
+    ["speaker", "stance", "certainty", "first said", "cue", "backed by", "times", "statement"].map(h => el("th", {}, h)))));
   const body = el("tbody", {});
-  for (const c of claims) {
-    for (const s of c.statements) {
-      body.appendChild(el("tr", {},
-        el("td", {}, (c.speaker || "(unattributed)") + (c.speaker_country ? ` [${c.speaker_country}]` : "")),
-        el("td", { class: "stance-" + s.stance }, s.stance), el("td", {}, s.date || "—"),
-        el("td", {}, s.polarity || "—"), el("td", {}, s.certainty || "—"), el("td", {}, s.hedge || "—"),
-        el("td", {}, s.cue || "—"), el("td", {}, s.sentence || "")));
-    }
+  for (const c of claimEntries(claim)) {
+    const ev = c.evidence || {};
+    const certainty = (c.certainty || "—") + (c.hedge ? ` (${c.hedge})` : "");
+    const backers = (c.backed_by || []).map(refLabel).join(", ");
+    body.appendChild(el("tr", {},
+      el("td", {}, speakerLabel(c.speaker)),
+      el("td", { class: "stance-" + c.stance }, c.stance), el("td", {}, certainty),
+      el("td", {}, c.first_said || "—"), el("td", {}, c.cue || "—"), el("td", {}, backers || "—"),
+      el("td", {}, String(c.count || 1)),
+      el("td", {}, ev.sentence || "", ev.url ? [" — ", safeLink(ev.url, ev.site || ev.url)] : null)));
   }
   t.appendChild(body);
   return t;
@@ -375,25 +393,25 @@ async function viewEvent(id, params) {
         ` — ${e.event_type}, trigger “`, el("span", {}, e.trigger || ""), "”"),
       highlighted(art.text || "", e)));
   }
-  out.push(el("h3", {}, "Claims (who asserts, hedges, denies)"), claimsTable(data.claims));
+  out.push(el("h3", {}, "Claims (who asserts, hedges, denies)"), claimsTable(data.claim));
   out.push(el("h3", {}, "Event"), recordDl(ev));
   out.push(el("h3", {}, `Mentions (${data.mentions.length}): every field of the record`));
   for (const m of data.mentions) out.push(el("div", { class: "panel mention" }, recordDl(m)));
   return out;
 }
 
-function claimStrip(claims) {
-  const dates = claims.flatMap(c => c.statements.map(s => s.date)).filter(Boolean).sort();
+function claimStrip(claim) {
+  const items = ((claim && claim.timeline) || []).filter(t => t.said_at && !isNaN(Date.parse(t.said_at)));
+  const times = items.map(t => Date.parse(t.said_at)).sort((x, y) => x - y);
   const W = 300, H = 24;
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "claim-strip", width: W, height: H });
   root.appendChild(svg("line", { x1: 5, y1: H / 2, x2: W - 5, y2: H / 2, stroke: "#bbb" }));
-  if (!dates.length) return root;
-  const t0 = Date.parse(dates[0]), t1 = Date.parse(dates[dates.length - 1]);
-  for (const c of claims) for (const s of c.statements) {
-    if (!s.date) continue;
-    const x = t1 > t0 ? 5 + (W - 10) * (Date.parse(s.date) - t0) / (t1 - t0) : W / 2;
-    root.appendChild(svg("circle", { cx: x.toFixed(1), cy: H / 2, r: 5, class: "dot-" + s.stance },
-      svg("title", {}, `${s.date}: ${c.speaker || "(unattributed)"} ${s.stance}`)));
+  if (!times.length) return root;
+  const t0 = times[0], t1 = times[times.length - 1];
+  for (const t of items) {
+    const x = t1 > t0 ? 5 + (W - 10) * (Date.parse(t.said_at) - t0) / (t1 - t0) : W / 2;
+    root.appendChild(svg("circle", { cx: x.toFixed(1), cy: H / 2, r: 5, class: "dot-" + t.stance },
+      svg("title", {}, `${t.said_at}: ${speakerLabel(t.speaker)} ${t.stance}`)));
   }
   return root;
 }
@@ -410,10 +428,9 @@ async function viewClaims(params) {
     list.appendChild(el("div", { class: "claim panel" },
       el("h3", {}, eventLink(ev, `${ev.event_type}: ${who(ev.actor_countries, ev.actor_text)} → ${who(ev.recipient_countries, ev.recipient_text)} (${ev.date || "undated"})`, fp)),
       el("p", {}, ev.sentence || ""),
-      el("p", {}, "asserts: ", ev.claims.filter(c => c.stance === "asserts").map(c => c.speaker || "(unattributed)").join(", ") || "—",
-        "; hedges: ", ev.claims.filter(c => c.stance === "hedges").map(c => c.speaker || "(unattributed)").join(", ") || "—",
-        "; denies: ", ev.claims.filter(c => c.stance === "denies" || c.stance === "negates").map(c => c.speaker || "(unattributed)").join(", ") || "—"),
-      claimStrip(ev.claims), claimsTable(ev.claims)));
+      el("p", { class: "claim-summary" }, STANCES.map((st, i) => [i ? "; " : "", st + ": ",
+        ((ev.claim && ev.claim[st + "_by"]) || []).map(c => speakerLabel(c.speaker)).join(", ") || "—"])),
+      claimStrip(ev.claim), claimsTable(ev.claim)));
   }
   out.push(list);
   return out;
