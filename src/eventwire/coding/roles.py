@@ -113,8 +113,11 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
         follower = _phrase_after(tokens, mentions, others, main.end, cues)
         if follower is not None:
             idx, prep = follower
+            # a force or body after the noun acts ("Angriff der US-geführten Allianz"); a bare
+            # country or city is, for acts of force, the target ("Invasion der Ukraine")
             agentive = prep in cues.words("agent_preps") or (
-                prep in cues.words("linkers") and main.row["event_type"] not in OBJECTIVE_GENITIVE)
+                prep in cues.words("linkers") and (mentions[idx].actor.sector is not None
+                                                   or main.row["event_type"] not in OBJECTIVE_GENITIVE))
             if agentive and not roles.actor:
                 roles.actor = [idx]
                 roles.strong = True
@@ -162,12 +165,14 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
             roles.pronoun_subject = True
             _subject_of_clause_before(roles, tokens, mentions, clauses, clause, cues, "pronoun subject")
         elif before and verb_final:
-            pick = min(before, key=lambda i: mentions[i].start_token)
+            subjects = [i for i in before if not _in_prepositional_phrase(tokens, mentions[i], clause, cues)]
+            pick = min(subjects or before, key=lambda i: mentions[i].start_token)
             roles.actor = _coordinated(mentions, pick, others, tokens, cues)
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
                                          "first mention of a verb-final subordinate clause (its subject)"))
         elif before:
-            pick = max(before, key=lambda i: mentions[i].end_token)
+            subjects = [i for i in before if not _in_prepositional_phrase(tokens, mentions[i], clause, cues)]
+            pick = max(subjects or before, key=lambda i: mentions[i].end_token)
             roles.actor = _coordinated(mentions, pick, others, tokens, cues)
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
                                          "nearest actor mention before the trigger in its clause"))
@@ -198,7 +203,7 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
     return roles
 
 
-OBJECTIVE_GENITIVE = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
+OBJECTIVE_GENITIVE = {"ASSAULT", "COERCE", "THREATEN"}
 
 
 def _is_noun(token: Token, cues: Cues) -> bool:
@@ -253,6 +258,16 @@ def _subject_of_clause_before(roles: Roles, tokens, mentions, clauses, clause, c
 
 def _possessive(token: Token, cues: Cues) -> bool:
     return any(token.lower.endswith(e) for e in cues.words("name_endings") if "'" in e or "’" in e)
+
+
+def _in_prepositional_phrase(tokens: list[Token], mention: Mention, clause: Clause, cues: Cues) -> bool:
+    """After a preposition, a mention is not a subject — unless the preposition opens a relative
+    clause together with its pronoun ("…, für den Pjöngjang Russland dankte")."""
+    skip = cues.words("determiners") | cues.words("quantifiers")
+    k = mention.start_token - 1
+    while k >= 0 and tokens[k].lower in skip:
+        k -= 1
+    return k >= 0 and tokens[k].lower in cues.words("prepositions") and not (clause.relative and k == clause.start)
 
 
 def _preceded_by(tokens: list[Token], mention: Mention, words: frozenset[str], cues: Cues) -> bool:
