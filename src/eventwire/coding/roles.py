@@ -39,7 +39,13 @@ def is_location_mention(tokens: list[Token], mention: Mention, cues: Cues) -> bo
         return False
     dets = cues.words("determiners")
     k = mention.start_token - 1
-    while k >= 0 and tokens[k].lower in dets:
+    adjectives = 0  # "im besetzten Westjordanland", "in the occupied West Bank"
+    function_words = cues.words("prepositions") | cues.words("complementizers") | cues.words("clause_openers") \
+        | cues.words("relative_pronouns") | cues.words("subject_pronouns") | cues.words("coordinators")
+    while k >= 0 and (tokens[k].lower in dets or (adjectives < 2 and tokens[k].text.isalpha()
+                                                   and tokens[k].text.islower()
+                                                   and tokens[k].lower not in function_words)):
+        adjectives += tokens[k].lower not in dets
         k -= 1
     before = tokens[k].lower if k >= 0 else ""
     if mention.kinds == ("city",):
