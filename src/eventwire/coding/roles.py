@@ -115,7 +115,7 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
     # 2. the phrase after a trigger noun: "Angriffe von Palästinensern", "Sanktionen der Vereinten
     # Nationen" (its agent), but "Invasion der Ukraine", "Besatzung des Westjordanlands" (its target)
     main = triggers[0]
-    if len(main.token_indices) == 1 and _is_noun(tokens[main.start], cues):
+    if len(main.token_indices) == 1 and _is_noun(tokens, main.start, cues):
         follower = _phrase_after(tokens, mentions, others, main.end, cues)
         if follower is not None:
             idx, prep = follower
@@ -212,11 +212,20 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
 OBJECTIVE_GENITIVE = {"ASSAULT", "COERCE", "THREATEN"}
 
 
-def _is_noun(token: Token, cues: Cues) -> bool:
-    """German capitalises nouns; elsewhere a trigger word whose lemma is unchanged counts."""
+def _is_noun(tokens: list[Token], index: int, cues: Cues) -> bool:
+    """German capitalises nouns.  Elsewhere a trigger word in its base form is a noun, and so is a
+    plural after an article, preposition or adjective ("indiscriminate bombardments"), but not after
+    a name or pronoun ("Russia attacks Kyiv")."""
+    token = tokens[index]
     if "yes" in cues.words("verb_final_subordinate"):
         return token.text[:1].isupper()
-    return token.lower == token.lemma and not token.lower.endswith("ed")
+    if token.lower == token.lemma:
+        return not token.lower.endswith("ed")
+    if not token.lower.endswith("s") or index == 0:
+        return False
+    before = tokens[index - 1]
+    verbal = cues.words("subject_pronouns") | cues.words("passive_aux") | cues.words("past_aux")
+    return before.text.islower() and before.lower not in verbal
 
 
 def _phrase_after(tokens: list[Token], mentions: list[Mention], pool: list[int], end: int,
