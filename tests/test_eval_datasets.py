@@ -94,3 +94,13 @@ def test_eval_missing_data(tmp_path, monkeypatch):
     monkeypatch.setenv("EVENTWIRE_EVAL_DIR", str(tmp_path / "nowhere"))
     result = CliRunner().invoke(main, ["eval", "es-fight"])
     assert result.exit_code == 2
+
+
+@needs_eval
+def test_spanish_dev_test_split():
+    for name in ("es-plover", "es-fight"):
+        rows = spanish.read(name)
+        dev, test = spanish.select(rows, "dev"), spanish.select(rows, "test")
+        assert len(dev) + len(test) == len(rows) and dev and test
+        assert not {r["id"] for r in dev} & {r["id"] for r in test}
+        assert spanish.select(rows, "all") == rows

@@ -7,12 +7,28 @@ and RETREAT; es_fight's CAMEO codes through CAMEO2PLOVER).  Gold events whose la
 """
 from __future__ import annotations
 
+import hashlib
+
 from eventwire.evaluation.common import code_sentence, dataset_path, parse_day, read_jsonl, table
 from eventwire.evaluation.crosswalk import cameo_to_plover, old_plover, type_matches
 from eventwire.evaluation.events import EventTally
 
 FILES = {"es-plover": "es_protest_plover.jsonl", "es-fight": "es_fight.jsonl"}
 ANCHOR = {"system": "UD-PETRARCH on Spanish gold", "recall": 0.44, "spurious_per_gold": 3.2}
+SPLITS = ("all", "dev", "test")
+
+
+def split_of(sentence_id: str) -> str:
+    """`dev` or `test`, fixed by a hash of the article id (the sentence id without its trailing `_N`), so all
+    sentences of one article fall in the same half.  Lexicon work may look at dev errors only; test is held out."""
+    article = sentence_id.rsplit("_", 1)[0] if "_" in sentence_id else sentence_id
+    return "dev" if hashlib.sha1(article.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
+def select(sentences: list[dict], split: str = "all") -> list[dict]:
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
+    return sentences if split == "all" else [s for s in sentences if split_of(s["id"]) == split]
 
 
 def gold_type(event: dict) -> str | None:
@@ -51,18 +67,19 @@ def score(sentences: list[dict], predict) -> dict:
     return report
 
 
-def evaluate(name: str, path=None) -> dict:
-    sentences = read(name, path)
+def evaluate(name: str, path=None, split: str = "all") -> dict:
+    sentences = select(read(name, path), split)
 
     def predict(s):
         return [m.event_type for m in code_sentence(s["text"], "es", s["date"], s["id"])]
 
-    return {"dataset": name, "file": FILES[name], "anchor": ANCHOR} | score(sentences, predict)
+    return {"dataset": name, "file": FILES[name], "split": split, "anchor": ANCHOR} | score(sentences, predict)
 
 
 def format_report(report: dict) -> str:
     o = report["overall"]
-    lines = [f"{report['dataset']}: {report['file']} — {report['sentences']} sentences, {o['gold']} gold events "
+    split = report.get("split", "all")
+    lines = [f"{report['dataset']}{'' if split == 'all' else f' [{split} half]'}: {report['file']} — {report['sentences']} sentences, {o['gold']} gold events "
              f"({report['gold_left_out']} gold events without a PLOVER type left out), {o['predicted']} predicted",
              table(["metric", "eventwire", "anchor (UD-PETRARCH)"],
                    [["recall", o["recall"], ANCHOR["recall"]], ["precision", o["precision"], None],
@@ -73,3 +90,26 @@ def format_report(report: dict) -> str:
                    [[t, v["gold"], v["predicted"], v["recall"], v["precision"]]
                     for t, v in report["by_type"].items()])]
     return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    """`python -m eventwire.evaluation.spanish es-plover --split dev` (the CLI's `eventwire eval` runs `all`)."""
+    import argparse
+    import json
+
+    ap = argparse.ArgumentParser(prog="python -m eventwire.evaluation.spanish")
+    ap.add_argument("dataset", choices=sorted(FILES))
+    ap.add_argument("--split", choices=SPLITS, default="all",
+                    help="dev or test half (by a hash of the article id), or all (default)")
+    ap.add_argument("--json", dest="json_out", help="write the full report as JSON")
+    args = ap.parse_args(argv)
+    report = evaluate(args.dataset, split=args.split)
+    print(format_report(report))
+    if args.json_out:
+        with open(args.json_out, "w", encoding="utf-8") as fh:
+            json.dump(report, fh, ensure_ascii=False, indent=2, default=str)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

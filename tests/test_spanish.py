@@ -1,0 +1,69 @@
+"""Spanish (and French) lexicon coverage on hand-written sentences: protest, security-force and armed-conflict
+vocabulary, Latin-American role nouns and armed groups."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.coding.coder import code_text
+
+DAY = date(2024, 5, 2)
+
+
+def events(text: str, lang: str = "es"):
+    return code_text(text, lang, DAY, "t")
+
+
+def types(text: str, lang: str = "es") -> set[str]:
+    return {e.event_type for e in events(text, lang)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Miles de campesinos se manifestaron el lunes en Bogotá contra la reforma agraria.", "PROTEST"),
+    ("Los maestros iniciaron un paro nacional para exigir el pago de sus salarios.", "PROTEST"),
+    ("Los camioneros bloquearon la vía entre Cali y Buenaventura.", "PROTEST"),
+    ("Guerrilleros del ELN atacaron el puesto de policía de Tame.", "ASSAULT"),
+    ("Paramilitares ejecutaron a dos campesinos en la vereda La Esperanza.", "ASSAULT"),
+    ("Hombres armados dieron muerte a un líder social en Tumaco.", "ASSAULT"),
+    ("Guerrilleros de las FARC dinamitaron un puente sobre la vía a Mocoa.", "ASSAULT"),
+    ("La policía capturó a tres presuntos integrantes del Clan del Golfo.", "COERCE"),
+    ("Los indígenas exigen al gobierno la devolución de sus tierras.", "REQUEST"),
+    ("Paramilitares amenazaron de muerte a los pobladores de la vereda.", "THREATEN"),
+])
+def test_spanish_event_types(text, expected):
+    assert expected in types(text), [(e.event_type, e.evidence.trigger) for e in events(text)]
+
+
+def test_colombian_actors():
+    ev = next(e for e in events("Guerrilleros del ELN atacaron el puesto de policía de Tame.")
+              if e.event_type == "ASSAULT")
+    assert any(a.country == "COL" and a.sector == "REB" for a in ev.actor), ev.actor
+    ev = next(e for e in events("La policía capturó a tres presuntos integrantes del Clan del Golfo.")
+              if e.event_type == "COERCE")
+    assert any(a.sector == "COP" for a in ev.actor), ev.actor
+
+
+def test_protest_actor_sector():
+    ev = next(e for e in events("Los maestros iniciaron un paro nacional para exigir el pago de sus salarios.")
+              if e.event_type == "PROTEST")
+    assert any(a.sector == "EDU" for a in ev.actor), ev.actor
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Les cheminots sont en grève depuis lundi à Marseille.", "PROTEST"),
+    ("Des hommes armés ont tendu une embuscade à une patrouille de l'armée malienne.", "ASSAULT"),
+])
+def test_french_event_types(text, expected):
+    assert expected in types(text, "fr"), [(e.event_type, e.evidence.trigger) for e in events(text, "fr")]
+
+
+def test_dev_test_split_is_stable():
+    from eventwire.evaluation import spanish
+    assert spanish.split_of("AFP_SPA_19940617.0200_1") == spanish.split_of("AFP_SPA_19940617.0200_6")
+    assert {spanish.split_of(f"note_{i}_1") for i in range(40)} == {"dev", "test"}
+    rows = [{"id": f"note_{i}_1"} for i in range(40)]
+    dev, test = spanish.select(rows, "dev"), spanish.select(rows, "test")
+    assert len(dev) + len(test) == 40 and not {r["id"] for r in dev} & {r["id"] for r in test}
+    with pytest.raises(ValueError):
+        spanish.select(rows, "train")
