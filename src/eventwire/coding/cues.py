@@ -55,6 +55,17 @@ class Cues:
         return is_verb and "yes" in self.words("irregular_past") and \
             not any(word.endswith(s) for s in self.words("present_suffixes"))
 
+    def looks_present(self, tok: Token) -> bool:
+        """A finite present verb form: lowercase, inflected from a verb lemma with a present ending
+        ("weist" ← "weisen", "behauptet" ← "behaupten"), and not past."""
+        word = tok.lower
+        if not tok.text[:1].islower() or word == tok.lemma or self.looks_past(tok):
+            return False
+        infinitives = self.words("infinitive_suffixes")
+        if not infinitives or not any(tok.lemma.endswith(s) for s in infinitives):
+            return False
+        return any(word.endswith(s) for s in self.words("finite_present_suffixes"))
+
     def number(self, token: Token) -> int | None:
         text = token.text.replace(".", "").replace(",", "")
         if text.isdigit() and len(text) < 7:

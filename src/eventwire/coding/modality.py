@@ -105,4 +105,11 @@ def _tense(tokens: list[Token], clause: Clause, trigger: Match, cues: Cues, head
                                      and cues.looks_past(tok, is_verb=i in trigger.token_indices)):
             return "past"
     verb_trigger = any(tokens[i].text[:1].islower() for i in trigger.token_indices)
-    return "present" if verb_trigger and not headline else "past"
+    if verb_trigger:
+        return "past" if headline else "present"
+    # a noun trigger takes the tense of its clause's verb: "es gelten Ausgangssperren" is ongoing
+    if headline:
+        return "past"
+    present = cues.words("present_aux")
+    return "present" if any(tokens[i].lower in present or cues.looks_present(tokens[i])
+                            for i in range(clause.start, clause.end)) else "past"
