@@ -72,6 +72,47 @@ def leaders() -> tuple[Leader, ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class DatedCode:
+    """One dated code of a person in common/actors_dated.tsv (converted Phoenix data, stale after ~2018)."""
+
+    name: str
+    country: str
+    sector: str
+    start: date | None
+    end: date | None
+    source: str
+
+    @property
+    def default(self) -> bool:
+        return self.start is None and self.end is None
+
+    def covers(self, day: date) -> bool:
+        return not self.default and (self.start is None or self.start <= day) and \
+            (self.end is None or day <= self.end)
+
+
+@lru_cache(maxsize=None)
+def dated_actors() -> dict[str, tuple[tuple[str, ...], tuple[DatedCode, ...]]]:
+    """Name → (aliases, codes) from common/actors_dated.tsv; names in common/leaders.tsv are left out
+    (leaders.tsv wins)."""
+    known = {a.lower() for row in load_table("common", "leaders")
+             for a in (row["name"], *row["aliases"].split("|")) if a}
+    out: dict[str, tuple[list[str], list[DatedCode]]] = {}
+    for row in load_table("common", "actors_dated"):
+        name = row["name"]
+        entry = out.setdefault(name, ([], []))
+        entry[0].extend(a for a in row["aliases"].split("|") if a)
+        entry[1].append(DatedCode(name, row["country"], row["sector"], parse_date(row["start"]),
+                                  parse_date(row["end"]), row.source))
+    result = {}
+    for name, (aliases, codes) in out.items():
+        names = tuple(n for n in (name, *aliases) if n.lower() not in known)
+        if names and name.lower() not in known:
+            result[name] = (names, tuple(codes))
+    return result
+
+
 def leader_for(country: str, role: str, day: date | None) -> Leader | None:
     for leader in leaders():
         if leader.country == country and leader.role == role and leader.in_office(day):
