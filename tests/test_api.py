@@ -227,3 +227,77 @@ def test_ingest_auth(store_copy, monkeypatch):
         # same article again: a duplicate, nothing new
         again = c.post("/api/ingest", content=body, headers={"Authorization": "Bearer s3cret-token"}).json()
         assert again["duplicates"] == 1 and again["coded"] == 0
+
+
+def test_read_path_matches_mention_level_reference(seed_store_path):
+    """The per-event filter columns of the read path select exactly the events of the store's
+    semantics (one mention meets every condition; words in its sentence or title): same ids, order
+    and totals as filtering ``ev`` through ``m`` with ``Store._mention_where``."""
+    import random
+
+    from eventwire.api.readpath import SORTS, EventIndex, Query
+    from eventwire.store import Store
+
+    index = EventIndex(Store(seed_store_path))
+    index.refresh(force=True)
+    con = index._con
+    assert con.execute("SELECT count(*) FROM ev WHERE num_mentions > 1").fetchone()[0] > 0
+
+    def reference(q: Query, limit: int, offset: int, order_sql: str) -> tuple[int, list[str]]:
+        where, params = Store._mention_where(q.mention_filter(), with_dates=False)
+        clauses, ps = [f"event_id IN (SELECT event_id FROM m WHERE {where})"], list(params)
+        for sql, v in (("date >= ?", q.since), ("date <= ?", q.until),
+                       ("num_independent >= ?", q.min_independent)):
+            if v:
+                clauses.append(sql)
+                ps.append(v)
+        sel = f"SELECT * FROM ev WHERE {' AND '.join(clauses)}"
+        total = con.execute(f"SELECT count(*) FROM ({sel})", ps).fetchone()[0]
+        ids = [r[0] for r in con.execute(f"SELECT event_id FROM ({sel}) ORDER BY {order_sql} "
+                                         f"LIMIT ? OFFSET ?", ps + [limit, offset]).fetchall()]
+        return total, ids
+
+    def values(sql: str) -> list:
+        return [r[0] for r in con.execute(sql).fetchall() if r[0] is not None]
+
+    actors = values("SELECT DISTINCT unnest(actor_countries) FROM m ORDER BY 1")
+    recipients = values("SELECT DISTINCT unnest(recipient_countries) FROM m ORDER BY 1")
+    types = values("SELECT DISTINCT event_type FROM m ORDER BY 1")
+    langs = values("SELECT DISTINCT language FROM m ORDER BY 1")
+    dates = values("SELECT DISTINCT date FROM m ORDER BY 1")
+    words = sorted({w for s in values("SELECT sentence FROM m") + values("SELECT title FROM m")
+                    for w in s.split()})
+    # words of two different mentions of one event: each alone finds it, together they must not
+    # (unless one mention holds both)
+    rnd = random.Random(5)
+    queries = [Query.of(text=" ".join(rnd.choice(words)[:rnd.choice([3, 6, 40])]
+                                      for _ in range(rnd.choice([1, 2, 2, 3])))) for _ in range(15)]
+    for _ in range(45):
+        queries.append(Query.of(
+            actor=rnd.choice(actors) if rnd.random() < .5 else None,
+            recipient=rnd.choice(recipients) if rnd.random() < .3 else None,
+            event_type=rnd.choice(types).lower() if rnd.random() < .5 else None,
+            language=rnd.choice(langs) if rnd.random() < .4 else None,
+            text=rnd.choice(words)[:5] if rnd.random() < .4 else None,
+            since=dates[0] if rnd.random() < .2 else None,
+            until=rnd.choice(dates) if rnd.random() < .3 else None,
+            min_independent=rnd.choice([1, 2]) if rnd.random() < .2 else None))
+    nonempty = 0
+    for q in queries:
+        sort, order = rnd.choice(sorted(SORTS))
+        limit, offset = rnd.choice([3, 50]), rnd.choice([0, 0, 2])
+        got = index.events(q, limit, offset, sort, order)
+        total, ids = reference(q, limit, offset, SORTS[(sort, order)])
+        assert (got["total"], [e["event_id"] for e in got["items"]]) == (total, ids), (q, sort, order)
+        nonempty += total > 0
+    assert nonempty >= 15
+    # a multi-word text split over two mentions of one event does not match it
+    pair = con.execute("""SELECT a.sentence, b.sentence FROM m a JOIN m b USING (event_id)
+                          WHERE a.id < b.id LIMIT 1""").fetchone()
+    wa = max(set(pair[0].lower().split()) - set(pair[1].lower().split()), key=len, default=None)
+    wb = max(set(pair[1].lower().split()) - set(pair[0].lower().split()), key=len, default=None)
+    if wa and wb:
+        q = Query.of(text=f"{wa} {wb}")
+        got = index.events(q, 500, 0)
+        assert (got["total"], [e["event_id"] for e in got["items"]]) == reference(
+            q, 500, 0, SORTS[("date", "desc")])

@@ -169,3 +169,17 @@ def test_gold_evaluation_beats_exact_key():
     assert r["mentions"] > 150 and r["languages"] == ["de", "en"]
     assert r["all"]["f1"] > r["baseline_exact_key"]["f1"]
     assert r["all"]["precision"] > r["baseline_exact_key"]["precision"]
+
+
+def test_gold_split_keeps_stories_whole():
+    from eventwire.consolidate.evaluate import load_gold, split_rows, stories
+
+    rows = load_gold()
+    dev, test = split_rows(rows, "dev"), split_rows(rows, "test")
+    assert dev and test and len(dev) + len(test) == len(rows)
+    assert {r["id"] for r in dev}.isdisjoint(r["id"] for r in test)
+    assert set(stories(dev)).isdisjoint(stories(test))
+    assert {r["gold_event"] for r in dev}.isdisjoint(r["gold_event"] for r in test)
+    assert split_rows(rows, "dev") == dev  # deterministic
+    with pytest.raises(ValueError):
+        split_rows(rows, "train")

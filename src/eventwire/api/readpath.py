@@ -8,7 +8,15 @@ changes:
 - ``m``:  every mention (the store's flattened columns, without the ``record`` JSON) joined with its
   article's url / site / title / published, plus hedge and speaker name pulled out of ``record``;
 - ``ev``: one row per event, computed once with the store's own event aggregation
-  (``Store._events_query``), so the event fields mean exactly what ``eventwire events`` prints.
+  (``Store._events_query``), so the event fields mean exactly what ``eventwire events`` prints,
+  plus per-event filter columns ``f_*`` (countries, types, languages and lower-cased text over all
+  the event's mentions; ``_EV_COLUMNS`` leaves them out of every answer), ordered by date, with an
+  index on ``event_id``;
+- ``mm``: the filter columns of the mentions of events that have several.
+
+Filters are answered from ``ev`` alone (``EventIndex._where``), which is exact for a single
+mention-level condition and for events of one mention; ``mm`` decides the rest.  A filtered page
+scans ``ev`` once (count and top-N of the matching events' sort keys), then fetches its rows by id.
 
 Mention-level filters select events with at least one matching mention (the store's semantics,
 built by ``Store._mention_where`` — every value a bound parameter); date bounds and
@@ -40,6 +48,8 @@ SORTS = {  # whitelisted: user input picks a key, never a fragment of SQL
     ("confidence", "desc"): "confidence DESC NULLS LAST, date DESC NULLS LAST, event_id",
     ("confidence", "asc"): "confidence ASC NULLS LAST, date DESC NULLS LAST, event_id",
 }
+_SEP = 10  # chr(10), newline: joins the lower-cased texts of an event in ``ev.f_text``
+_EV_COLUMNS = "* EXCLUDE (f_actor, f_recipient, f_type, f_language, f_text)"  # ev as the store has it
 COOP = (1, 2)
 CONFLICT = (3, 4)
 
@@ -164,7 +174,32 @@ class EventIndex:
                    ON a.id = mm.article_id
         """)
         sql, params = self.store._events_query(EventFilter(), paged=False)
-        con.execute(f"CREATE TABLE ev AS {sql}", params)
+        con.execute(f"CREATE TABLE ev0 AS {sql}", params)
+        # per-event filter columns (see ``_where``); ev is ordered by the default sort (date), which
+        # keeps date ranges to few row groups (zone maps) and makes the default top-N cheap
+        con.execute(f"""
+            CREATE TABLE ev AS
+            SELECT ev0.*, fx.* EXCLUDE (event_id)
+            FROM ev0 LEFT JOIN (
+                SELECT event_id,
+                       list_distinct(flatten(list(actor_countries))) AS f_actor,
+                       list_distinct(flatten(list(recipient_countries))) AS f_recipient,
+                       list_distinct(list(upper(event_type))) AS f_type,
+                       list_distinct(list(lower(language))) AS f_language,
+                       string_agg(lower(coalesce(sentence, '')) || chr({_SEP}) ||
+                                  lower(coalesce(title, '')), chr({_SEP})) AS f_text
+                FROM m GROUP BY event_id) fx USING (event_id)
+            ORDER BY {SORTS[("date", "desc")]}
+        """)
+        con.execute("DROP TABLE ev0")
+        con.execute("CREATE UNIQUE INDEX ev_event_id ON ev (event_id)")
+        # the mentions of events with several of them: where one mention must meet several
+        # conditions at once, the per-event columns only pre-select, these decide
+        con.execute("""
+            CREATE TABLE mm AS
+            SELECT event_id, actor_countries, recipient_countries, event_type, language, sentence, title
+            FROM m WHERE event_id IN (SELECT event_id FROM ev WHERE num_mentions > 1)
+        """)
         con.execute("DROP VIEW raw_mentions")
         con.execute("DROP VIEW raw_articles")
         return con
@@ -207,13 +242,41 @@ class EventIndex:
     # ------------------------------------------------------------------------------ queries
 
     @staticmethod
-    def _filtered(q: Query) -> tuple[str, list[Any]]:
-        """SQL selecting the rows of ``ev`` that match ``q`` (all values bound)."""
-        clauses: list[str] = ["TRUE"]
+    def _where(q: Query) -> tuple[str, list[Any], bool]:
+        """The condition on ``ev`` selecting the events that match ``q`` (all values bound), and
+        whether it involves a mention-level filter (a scan of the per-event filter columns).
+
+        An event matches a mention-level filter when one of its mentions meets every condition
+        (``Store._mention_where``).  The per-event columns ``f_*`` hold, over all the event's
+        mentions, the actor / recipient countries, upper-cased types, lower-cased languages and the
+        lower-cased evidence sentences and titles (joined by a newline, which a text word never
+        holds: words are split on whitespace).  So one condition alone is decided exactly by them,
+        and so is any combination for an event of one mention; for an event of several mentions
+        and several conditions they only pre-select, and its mentions (``mm``) decide.
+        """
+        clauses: list[str] = []
         params: list[Any] = []
-        where, wparams = Store._mention_where(q.mention_filter(), with_dates=False)
-        if where != "TRUE":
-            clauses.append(f"event_id IN (SELECT event_id FROM m WHERE {where})")
+        mf = q.mention_filter()
+        if mf.actor:
+            clauses.append("list_contains(f_actor, upper(trim(?)))")
+            params.append(mf.actor)
+        if mf.recipient:
+            clauses.append("list_contains(f_recipient, upper(trim(?)))")
+            params.append(mf.recipient)
+        if mf.event_type:
+            clauses.append("list_contains(f_type, upper(trim(?)))")
+            params.append(mf.event_type)
+        if mf.language:
+            clauses.append("list_contains(f_language, lower(trim(?)))")
+            params.append(mf.language)
+        if mf.text:
+            for word in mf.text.split():
+                clauses.append("contains(f_text, lower(?))")
+                params.append(word)
+        mention_level = bool(clauses)
+        if len(clauses) > 1:
+            where, wparams = Store._mention_where(mf, with_dates=False)
+            clauses.append(f"(num_mentions = 1 OR event_id IN (SELECT event_id FROM mm WHERE {where}))")
             params.extend(wparams)
         if q.since:
             clauses.append("date >= ?")
@@ -224,19 +287,43 @@ class EventIndex:
         if q.min_independent:
             clauses.append("num_independent >= ?")
             params.append(int(q.min_independent))
-        return f"SELECT * FROM ev WHERE {' AND '.join(clauses)}", params
+        return " AND ".join(clauses) or "TRUE", params, mention_level
+
+    @classmethod
+    def _filtered(cls, q: Query) -> tuple[str, list[Any]]:
+        """SQL selecting the rows of ``ev`` that match ``q`` (all values bound), event columns only."""
+        where, params, _ = cls._where(q)
+        return f"SELECT {_EV_COLUMNS} FROM ev WHERE {where}", params
 
     def events(self, q: Query, limit: int, offset: int, sort: str = "date",
                order: str = "desc") -> dict[str, Any]:
         order_sql = SORTS[(sort, order)]
-        sel, params = self._filtered(q)
+        where, params, mention_level = self._where(q)
+        page = [int(limit), int(offset)]
         cur = self.cursor()
         try:
-            # two queries: a top-N sort (no window over every matching row) and a count
-            items = rows_as_dicts(cur.execute(
-                f"SELECT * FROM ({sel}) ORDER BY {order_sql} LIMIT ? OFFSET ?",
-                params + [int(limit), int(offset)]))
-            total = cur.execute(f"SELECT count(*) FROM ({sel})", params).fetchone()[0]
+            if mention_level:
+                # one scan of the (costly) filter: the matching events' sort keys, counted and cut
+                total, ids = cur.execute(
+                    f"""WITH hits AS MATERIALIZED (
+                            SELECT event_id, date, num_mentions, confidence FROM ev WHERE {where})
+                        SELECT (SELECT count(*) FROM hits),
+                               (SELECT list(event_id ORDER BY {order_sql})
+                                FROM (SELECT * FROM hits ORDER BY {order_sql} LIMIT ? OFFSET ?))""",
+                    params + page).fetchone()
+            else:
+                # no filter, or only date / min_independent (cheap: zone maps, one small column)
+                total = cur.execute(f"SELECT count(*) FROM ev WHERE {where}", params).fetchone()[0]
+                ids = [r[0] for r in cur.execute(
+                    f"SELECT event_id FROM ev WHERE {where} ORDER BY {order_sql} LIMIT ? OFFSET ?",
+                    params + page).fetchall()]
+            items = []
+            if ids:
+                rank = {eid: i for i, eid in enumerate(ids)}
+                items = rows_as_dicts(cur.execute(  # index lookups (ev_event_id)
+                    f"SELECT {_EV_COLUMNS} FROM ev WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [list(ids)]))
+                items.sort(key=lambda it: rank[it["event_id"]])
         finally:
             cur.close()
         for it in items:
@@ -247,7 +334,8 @@ class EventIndex:
     def event(self, event_id: str) -> dict[str, Any] | None:
         cur = self.cursor()
         try:
-            rows = rows_as_dicts(cur.execute("SELECT * FROM ev WHERE event_id = ?", [event_id]))
+            rows = rows_as_dicts(cur.execute(f"SELECT {_EV_COLUMNS} FROM ev WHERE event_id = ?",
+                                              [event_id]))
         finally:
             cur.close()
         return rows[0] if rows else None
