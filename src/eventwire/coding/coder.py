@@ -28,6 +28,8 @@ CODER_NAME = "eventwire-rules"
 RELATION_MODEL_LANGUAGES = {"en"}  # the relation model is trained on English pairs only
 RERANK_MAX_RULE_WEIGHT = 0.7  # a trigger this reliable keeps its type
 RERANK_MIN_SCORE = 0.6
+SPEECH_ACTS = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE"}
+SPEECH_ACT_MIN_WEIGHT = 0.6  # weaker cue words ("behaupten", "warnen") stay cues only
 PLACE_TARGETED = {"ASSAULT", "COERCE"}
 REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETREAT"}
 MIN_CONFIDENCE = 0.4  # below this, a weak trigger with positional roles only: too often wrong
@@ -115,8 +117,8 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
     for d in sent.dates:
         taken.update(i for i, t in enumerate(tokens) if d.start <= t.start < d.end)
     triggers = [t for t in cues.find_triggers(tokens)
-                if not set(t.token_indices) <= taken and not cue_tokens & set(t.token_indices)
-                and not _attributive(tokens, t, cues)]
+                if not set(t.token_indices) <= taken and not _attributive(tokens, t, cues)
+                and (not cue_tokens & set(t.token_indices) or _speech_act(t, attribution, denial))]
 
     groups: dict[tuple[int, str], list[Match]] = {}
     for t in triggers:
@@ -223,6 +225,14 @@ def _rerank_type(event: EventMention, sent: AnnotatedSentence, cues: Cues) -> No
     event.mode, event.cameo = [], None
     event.quad_code, event.intensity = quad_and_intensity(best, [])
     event.confidence = max(event.confidence, scores[best] * 0.9)
+
+
+def _speech_act(trigger: Match, attribution: SentenceAttribution, denial: "_Denial") -> bool:
+    """A verb of saying that is itself a political act ("X forderte …", "kritisierte") is coded as
+    that act too — unless it is a denial or a mere claim (handled as modality and allegation)."""
+    if set(trigger.token_indices) & (denial.cue_tokens | denial.accusation_tokens):
+        return False
+    return trigger.row["event_type"] in SPEECH_ACTS and trigger_weight(trigger) >= SPEECH_ACT_MIN_WEIGHT
 
 
 def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
