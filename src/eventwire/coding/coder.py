@@ -277,6 +277,11 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     trace.extend(roles.trace)
     actor = [mentions[i].actor for i in roles.actor]
     recipient = [mentions[i].actor for i in roles.recipient]
+    if attribution.speaker is not None and set(main.token_indices) & attribution.cue_tokens:
+        # a speech act ("X forderte Y auf", "kritisierte er"): its speaker is its actor
+        actor = [attribution.speaker]
+        recipient = [r for r in recipient if r is not attribution.speaker]
+        trace.append(TraceStep("actor", attribution.speaker.text, "the speaker of a verb of saying that is an act"))
     if not actor and roles.pronoun_subject and frame.previous_actor:
         actor = list(frame.previous_actor)
         trace.append(TraceStep("actor", actor[0].text, "pronoun subject: the actor of the previous event"))

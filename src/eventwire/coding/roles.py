@@ -21,6 +21,7 @@ from eventwire.nlp.patterns import Match
 from eventwire.records import Token, TraceStep
 
 LOCATION_KINDS = {"country", "capital", "city"}
+DATELINE_MARKS = {"–", "—", "-", "/"}
 
 
 @dataclass
@@ -37,6 +38,9 @@ def is_location_mention(tokens: list[Token], mention: Mention, cues: Cues) -> bo
     is where unless it is the target ("Angriff auf Charkiw") or stands without a preposition."""
     if not set(mention.kinds) <= LOCATION_KINDS:
         return False
+    if mention.start_token == 0 and mention.end_token < len(tokens) \
+            and tokens[mention.end_token].text in DATELINE_MARKS:  # "Beirut – Bei einem Drohnenangriff …"
+        return True
     dets = cues.words("determiners")
     k = mention.start_token - 1
     adjectives = 0  # "im besetzten Westjordanland", "in the occupied West Bank"
