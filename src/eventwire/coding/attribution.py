@@ -62,8 +62,11 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
     tokens, mentions = sent.tokens, sent.mentions
     pronouns = cues.words("subject_pronouns")
     determiners = cues.words("determiners")
+    inside_mentions = {i for m in mentions for i in range(m.start_token, m.end_token)}
     for match in cues.find_attribution(tokens):
         kind = match.row["kind"]
+        if kind == "say" and set(match.token_indices) <= inside_mentions:
+            continue  # "Secretary of State John Kerry": a name, not the verb "state"
         clause = clause_of(clauses, match.start)
         cue_text = match.text(tokens, sent.sentence.text, sent.sentence.start)
         speaker_idx = None
