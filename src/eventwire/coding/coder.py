@@ -28,6 +28,7 @@ CODER_NAME = "eventwire-rules"
 RELATION_MODEL_LANGUAGES = {"en"}  # the relation model is trained on English pairs only
 RERANK_MAX_RULE_WEIGHT = 0.7  # a trigger this reliable keeps its type
 RERANK_MIN_SCORE = 0.6
+DEMANDING = {"REQUEST", "THREATEN"}
 SPEECH_ACTS = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE"}
 SPEECH_ACT_MIN_WEIGHT = 0.6  # weaker cue words ("behaupten", "warnen") stay cues only
 PLACE_TARGETED = {"ASSAULT", "COERCE"}
@@ -133,6 +134,7 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
             if event.modality.polarity == "denied":
                 denial.clause = None  # only the first act after a denial is what is denied
     _attribute_accusation_content(events, clauses, tokens)
+    events = _without_demanded_acts(events, tokens, cues)
     for event in events:
         _rerank_type(event, sent, cues)
     events.extend(_allegations(doc, frame, cues, article_id, events))
@@ -247,6 +249,25 @@ def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
     before = tokens[i - 1].lower
     determiners = cues.words("determiners") | {"im", "am", "vom", "zum", "beim"}
     return before in determiners and tokens[i + 1].text[:1].isupper() and tokens[i + 1].text.isalpha()
+
+
+def _without_demanded_acts(events: list[EventMention], tokens, cues: Cues) -> list[EventMention]:
+    """"Kerry called on both sides to reduce tensions": the act called for has not happened;
+    PLOVER codes the REQUEST (or THREATEN) alone."""
+    markers = cues.words("infinitive_markers")
+    demands = [e for e in events if e.event_type in DEMANDING]
+    if not demands or not markers:
+        return events
+    kept = []
+    for e in events:
+        demanded = any(
+            d is not e and d.evidence.trigger_end <= e.evidence.trigger_start and any(
+                t.lower in markers for t in tokens if d.evidence.trigger_end <= t.start < e.evidence.trigger_start)
+            for d in demands)
+        if demanded:
+            continue
+        kept.append(e)
+    return kept
 
 
 def _attribute_accusation_content(events: list[EventMention], clauses: list[Clause], tokens) -> None:
