@@ -1,7 +1,6 @@
 """`eventwire classify` and `classify_pair` on handwritten sentences (the packaged model)."""
 import json
 
-import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import main

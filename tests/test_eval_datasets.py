@@ -1,6 +1,5 @@
 """Evaluation instruments: readers parse the shared files, scorers are right on toy examples."""
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

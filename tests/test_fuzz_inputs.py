@@ -6,7 +6,6 @@ exception, never a hang (hypothesis deadline per example, bounded examples).
 from __future__ import annotations
 
 import gzip
-import os
 import tempfile
 from pathlib import Path
 

@@ -1,7 +1,6 @@
 """Near-duplicates: republished wire copies and syndicated pages link to their original."""
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from eventwire.documents.neardup import NearDupIndex, signature

@@ -133,7 +133,6 @@ def evaluate_consolidation(path: str | Path | None = None, embedder: Any = None,
     ``split``: ``"all"`` (default), or ``"dev"`` / ``"test"``: one half of the gold by whole stories
     (``split_rows``); tune on dev, report test."""
     from .consolidator import Consolidator
-    from .events import assign_event_ids  # v1 exact key, as a baseline
 
     rows = split_rows(load_gold(path), split)
     cons = Consolidator(embedder=embedder, params=params)

@@ -17,7 +17,6 @@ connect), with the original Host header and, for https, SNI and certificate chec
 """
 from __future__ import annotations
 
-import gzip
 import http.client
 import ipaddress
 import socket

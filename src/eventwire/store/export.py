@@ -68,7 +68,6 @@ without the ``record`` JSON column, with the article's site, url, title, publish
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os

@@ -24,7 +24,7 @@ Flattening rules for mentions:
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Iterable
 
 import pyarrow as pa

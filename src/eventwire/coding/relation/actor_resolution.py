@@ -87,21 +87,6 @@ def _rightmost(tokens, table, stop: int):
     return best
 
 
-def _agent_sector(tokens, lang: str) -> tuple[str, str] | None:
-    if name is None:  # below leaders.tsv: the Phoenix dated persons
-        person = _dated_person(tokens)
-        if person is not None:
-            name = person[2]
-            dated = dated_code(name, day)
-            country, sector, role = dated[0] or country, dated[1], None
-            trace.append(f"{dated[2]}: {name} on {day}")
-            if {t.lower for t in tokens[max(0, person[0] - 2):person[0]]} & FORMER:
-                sector = "ELI"
-            return {"country": country, "sector": sector, "name": name, "role": role, "trace": trace}
-    hit = _agent_hit(tokens, lang)
-    return (hit[2], hit[3]) if hit else None
-
-
 def _best(mentions):
     if not mentions:
         return None
