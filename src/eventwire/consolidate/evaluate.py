@@ -152,8 +152,11 @@ def evaluate_consolidation(path: str | Path | None = None, embedder: Any = None,
     return out
 
 
+PRECISION_CHARS = {"day": 10, "week": 10, "month": 7, "year": 4}
+
+
 def _baseline(rows: list[dict[str, Any]]) -> list[str]:
-    from .events import PRECISION_CHARS
+    """The first design, an exact key (type, countries, date at its precision), for comparison."""
     import hashlib
 
     out = []
