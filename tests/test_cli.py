@@ -59,13 +59,21 @@ def test_ingest_events_stats_export_roundtrip(tmp_path):
     assert none.strip() == ""
     assert "Raketenangriff" in run("events", "--store", store, "--text", "Donezk", "--format", "csv").stdout
 
-    for fmt, name in (("plover", "out.jsonl"), ("gdelt", "out.tsv"), ("csv", "out.csv"), ("parquet", "out.parquet")):
+    for fmt, name in (("plover", "out.jsonl"), ("gdelt", "out.tsv"), ("gdelt-mentions", "mentions.tsv"),
+                      ("csv", "out.csv"), ("parquet", "out.parquet")):
         out = tmp_path / name
         run("export", "--store", store, "--format", fmt, out)
         assert out.exists() and out.stat().st_size > 0
     first = json.loads((tmp_path / "out.jsonl").read_text().splitlines()[0])
     assert {"event", "actor", "recipient", "date"} <= set(first)
-    assert (tmp_path / "out.tsv").read_text().split("\n")[0].startswith("GLOBALEVENTID\tSQLDATE")
+    events_table = (tmp_path / "out.tsv").read_text().splitlines()
+    assert events_table[0].startswith("GLOBALEVENTID\tSQLDATE")
+    mentions_table = (tmp_path / "mentions.tsv").read_text().splitlines()
+    assert mentions_table[0].startswith("GlobalEventID\tEventTimeDate")
+    # the mentions table joins the events table on the GDELT event id
+    event_ids = {line.split("\t")[0] for line in events_table[1:]}
+    assert {line.split("\t")[0] for line in mentions_table[1:]} <= event_ids
+    assert len(mentions_table) - 1 == stats["mentions"]
 
 
 def test_ingest_reports_bad_files_and_goes_on(tmp_path):

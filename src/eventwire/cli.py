@@ -345,11 +345,22 @@ def stats(store_path, fmt):
 
 @main.command()
 @store_option
-@click.option("--format", "fmt", type=click.Choice(["plover", "gdelt", "parquet", "csv"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["plover", "gdelt", "gdelt-mentions", "parquet", "csv"]),
+              required=True, help="gdelt: the events table; gdelt-mentions: GDELT 2.0's Mentions table.")
 @click.argument("out_path")
 def export(store_path, fmt, out_path):
-    """Export the store: PLOVER JSONL, GDELT-style events CSV, Parquet or CSV."""
-    n = _open_store(store_path).export(fmt, out_path)
+    """Export the store: PLOVER JSONL, GDELT-style events and mentions tables, Parquet or CSV."""
+    store = _open_store(store_path)
+    if fmt == "gdelt-mentions":
+        from eventwire.consolidate.gdelt import GDELT_MENTIONS_COLUMNS, gdelt_mentions_rows
+
+        with open(out_path, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=GDELT_MENTIONS_COLUMNS, delimiter="\t",
+                                    extrasaction="ignore")
+            writer.writeheader()
+            n = sum(1 for row in gdelt_mentions_rows(store) if writer.writerow(row) is not None)
+    else:
+        n = store.export(fmt, out_path)
     err.print(f"wrote {n} rows to {out_path}")
 
 
@@ -451,14 +462,18 @@ def resolve_actor_cmd(path, lang, trace):
 @click.argument("dataset", type=click.Choice(["plv", "ngec-actors", "es-plover", "es-fight", "petr2-gsr",
                                               "case2021", "de-dev", "en-dev"]))
 @click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Write the full report as JSON.")
-def eval_cmd(dataset, json_out):
+@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
+              help="es-plover / es-fight only: score one half (tune on dev, report test).")
+def eval_cmd(dataset, json_out, split):
     """Score eventwire on an evaluation set from ../shared/eval (or the dev gold) beside its anchor."""
     from eventwire.evaluation.common import DatasetMissing
-    from eventwire.evaluation.registry import DATASETS
+    from eventwire.evaluation.registry import DATASETS, SPLITTABLE
 
+    if split != "all" and dataset not in SPLITTABLE:
+        raise click.UsageError(f"--split works with {', '.join(sorted(SPLITTABLE))} only")
     run, fmt = DATASETS[dataset]
     try:
-        report = run()
+        report = run(split) if dataset in SPLITTABLE else run()
     except DatasetMissing as exc:
         err.print(f"[red]missing evaluation data[/red]: {exc}")
         sys.exit(2)

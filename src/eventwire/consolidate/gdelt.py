@@ -2,7 +2,7 @@
 
 Columns (GDELT 2.0 Event Codebook, Mentions table) and what eventwire puts there:
 
-GlobalEventID              event_id (16 hex chars; GDELT uses an integer — ours is a string)
+GlobalEventID              integer derived from event_id, the same as GLOBALEVENTID of the events export
 EventTimeDate              event first_seen (UTC, YYYYMMDDHHMMSS): when the event was first recorded
 MentionTimeDate            the mentioning article's ingested_at (YYYYMMDDHHMMSS)
 MentionType                1 (WEB) when the article has a URL, else 6 (other / file)
@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any, Iterator
+
+from eventwire.store.export import gdelt_event_id
 
 GDELT_MENTIONS_COLUMNS = (
     "GlobalEventID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
@@ -100,7 +102,7 @@ def gdelt_mentions_rows(store: Any, filters: Any = None) -> Iterator[dict[str, A
         lang = r.get("language") or ""
         mod = r.get("modality") or {}
         yield {
-            "GlobalEventID": r["event_id"],
+            "GlobalEventID": gdelt_event_id(r["event_id"]),
             "EventTimeDate": _stamp(first_seen.get(r["event_id"])),
             "MentionTimeDate": _stamp(art.get("ingested_at")),
             "MentionType": 1 if art.get("url") else 6,

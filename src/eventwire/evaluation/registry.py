@@ -24,15 +24,19 @@ def _dev(lang: str):
 
 
 def _lazy(module: str, *args):
-    def run() -> dict:
+    def run(split: str | None = None) -> dict:
         import importlib
-        return importlib.import_module(f"eventwire.evaluation.{module}").evaluate(*args)
+        evaluate = importlib.import_module(f"eventwire.evaluation.{module}").evaluate
+        return evaluate(*args, split=split) if split else evaluate(*args)
 
     def fmt(report: dict) -> str:
         import importlib
         return importlib.import_module(f"eventwire.evaluation.{module}").format_report(report)
     return run, fmt
 
+
+# datasets whose evaluate() takes a dev/test split (the Spanish gold files, split by article)
+SPLITTABLE = {"es-plover", "es-fight"}
 
 DATASETS: dict[str, tuple[Callable[[], dict], Callable[[dict], str]]] = {
     "plv": _lazy("plv"),

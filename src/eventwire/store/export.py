@@ -228,7 +228,8 @@ def export_plover(store: "Store", out: Path, filters: "EventFilter | None") -> i
 # -------------------------------------------------------------------------------------- GDELT
 
 
-def _gdelt_id(event_id: str) -> int:
+def gdelt_event_id(event_id: str) -> int:
+    """GDELT's integer GLOBALEVENTID for an eventwire event id (the same in the events and mentions tables)."""
     return int(hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:15], 16)
 
 
@@ -264,7 +265,7 @@ def gdelt_row(ev: dict[str, Any]) -> list[Any]:
     loc = ev.get("location") or {}
     first_seen = ev.get("first_seen")
     added = datetime.fromisoformat(first_seen).strftime("%Y%m%d%H%M%S") if first_seen else None
-    row: list[Any] = [_gdelt_id(ev["event_id"]), sqldate, monthyear, year, fraction]
+    row: list[Any] = [gdelt_event_id(ev["event_id"]), sqldate, monthyear, year, fraction]
     row += _actor_cols(ev.get("actor_countries"), ev.get("actor_sectors"), ev.get("actor_text"))
     row += _actor_cols(ev.get("recipient_countries"), ev.get("recipient_sectors"),
                        ev.get("recipient_text"))
