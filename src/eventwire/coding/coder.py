@@ -17,10 +17,9 @@ from eventwire.coding.cues import Cues, cues_for, quad_and_intensity, trigger_we
 from eventwire.coding.modality import ModalityCues, event_modality, find_modality_cues
 from eventwire.coding.relation import classify_pair
 from eventwire.coding.roles import assign_roles, is_location_mention
-from eventwire.lexicons import lexicon_version
+from eventwire.lexicons import Row, lexicon_version
 from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate
-from eventwire.nlp.patterns import Match, PatternMatcher, parse_pattern
-from eventwire.lexicons import Row
+from eventwire.nlp.patterns import Match
 from eventwire.records import (ActorRef, Attribution, DateRef, EventMention, Evidence, Modality,
                                PlaceRef, Size, TraceStep)
 
@@ -34,7 +33,6 @@ SPEECH_ACT_MIN_WEIGHT = 0.6  # weaker cue words ("behaupten", "warnen") stay cue
 PLACE_TARGETED = {"ASSAULT", "COERCE"}
 REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETREAT"}
 MIN_CONFIDENCE = 0.4  # below this, a weak trigger with positional roles only: too often wrong
-QUOTE_OPEN = "„“\"«»"
 
 
 def coder_version() -> str:
@@ -163,7 +161,7 @@ def _find_denial(frame: _Frame, cues: Cues, previous_claims: list[EventMention])
         clause = clause_of(frame.clauses, m.start)
         before = [i for i, mm in enumerate(mentions)
                   if clause.start <= mm.start_token < m.start and not is_location_mention(tokens, mm, cues)]
-        anaphor = next((a for a in _anaphors(cues).find(tokens, clause.start, m.start)), None)
+        anaphor = next(iter(cues.pair_anaphors.find(tokens, clause.start, m.start)), None)
         if anaphor is not None and previous_claims:
             # "the two countries" who deny: the parties of the claimed acts, not their accusers
             accusers = {ref.country for claim in previous_claims
@@ -192,17 +190,6 @@ def _find_denial(frame: _Frame, cues: Cues, previous_claims: list[EventMention])
         denial.refers_back = bool(denial.accusation_tokens) and not has_complement
         return denial
     return denial
-
-
-_ANAPHORS: dict[str, PatternMatcher] = {}
-
-
-def _anaphors(cues: Cues) -> PatternMatcher:
-    if cues.lang not in _ANAPHORS:
-        _ANAPHORS[cues.lang] = PatternMatcher(
-            parse_pattern(p, Row({"pattern": p}, f"{cues.lang}/grammar.tsv:pair_anaphors"))
-            for p in cues.grammar.get("pair_anaphors", ()) if p)
-    return _ANAPHORS[cues.lang]
 
 
 def _rerank_type(event: EventMention, sent: AnnotatedSentence, cues: Cues) -> None:
@@ -247,7 +234,7 @@ def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
     if not word.text[:1].islower() or word.lower == word.lemma or i == 0 or i + 1 >= len(tokens):
         return False
     before = tokens[i - 1].lower
-    determiners = cues.words("determiners") | {"im", "am", "vom", "zum", "beim"}
+    determiners = cues.words("determiners") | cues.words("contracted_articles")
     return before in determiners and tokens[i + 1].text[:1].isupper() and tokens[i + 1].text.isalpha()
 
 

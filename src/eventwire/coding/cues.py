@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventwire.lexicons import grammar, load_table
+from eventwire.lexicons import Row, grammar, load_table
 from eventwire.nlp.patterns import Match, PatternMatcher, longest_non_overlapping, parse_pattern
 from eventwire.records import Token
 
@@ -19,14 +19,15 @@ class Cues:
     attribution: PatternMatcher
     modality: PatternMatcher
     size: PatternMatcher
+    pair_anaphors: PatternMatcher  # "die beiden Länder": the two parties named just before
     numbers: dict[str, int]
-    grammar: dict[str, tuple[str, ...]]
+    word_sets: dict[str, frozenset[str]]  # grammar.tsv, one set per key, built once
 
     def words(self, key: str) -> frozenset[str]:
-        return frozenset(w for w in self.grammar.get(key, ()) if w)
+        return self.word_sets.get(key, frozenset())
 
     def find_triggers(self, tokens: list[Token]) -> list[Match]:
-        return longest_non_overlapping(self.triggers.find(tokens), key=lambda m: _weight(m))
+        return longest_non_overlapping(self.triggers.find(tokens), key=trigger_weight)
 
     def find_attribution(self, tokens: list[Token]) -> list[Match]:
         return longest_non_overlapping(self.attribution.find(tokens))
@@ -73,15 +74,12 @@ class Cues:
         return self.numbers.get(token.lower)
 
 
-def _weight(match: Match) -> float:
+def trigger_weight(match: Match) -> float:
+    """The trigger row's prior confidence (0.5 when the lexicon leaves it empty)."""
     try:
         return float(match.row["weight"] or 0.5)
     except ValueError:
         return 0.5
-
-
-def trigger_weight(match: Match) -> float:
-    return _weight(match)
 
 
 def _matcher(lang: str, name: str) -> PatternMatcher:
@@ -91,11 +89,12 @@ def _matcher(lang: str, name: str) -> PatternMatcher:
 
 @lru_cache(maxsize=None)
 def cues_for(lang: str) -> Cues:
-    numbers = {}
-    for row in load_table(lang, "numbers"):
-        numbers[row["pattern"].lower()] = int(row["value"])
+    numbers = {row["pattern"].lower(): int(row["value"]) for row in load_table(lang, "numbers")}
+    word_sets = {key: frozenset(w for w in values if w) for key, values in grammar(lang).items()}
+    anaphors = PatternMatcher(parse_pattern(p, Row({"pattern": p}, f"{lang}/grammar.tsv:pair_anaphors"))
+                              for p in word_sets.get("pair_anaphors", ()))
     return Cues(lang, _matcher(lang, "triggers"), _matcher(lang, "attribution"),
-                _matcher(lang, "modality"), _matcher(lang, "size"), numbers, grammar(lang))
+                _matcher(lang, "modality"), _matcher(lang, "size"), anaphors, numbers, word_sets)
 
 
 @lru_cache(maxsize=None)
