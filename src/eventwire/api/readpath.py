@@ -38,6 +38,7 @@ import duckdb
 from eventwire.consolidate.claims import claims
 from eventwire.consolidate.records import store_articles
 from eventwire.store import EventFilter, Store
+from eventwire.store.store import filter_clauses
 from eventwire.store import schema as S
 
 SORTS = {  # whitelisted: user input picks a key, never a fragment of SQL
@@ -52,6 +53,16 @@ _SEP = 10  # chr(10), newline: joins the lower-cased texts of an event in ``ev.f
 _EV_COLUMNS = "* EXCLUDE (f_actor, f_recipient, f_type, f_language, f_text)"  # ev as the store has it
 COOP = (1, 2)
 CONFLICT = (3, 4)
+
+
+# The mention filters of the store (store.MENTION_FILTER_SQL) over the per-event columns of ``ev``.
+EVENT_FILTER_SQL = {
+    "actor": "list_contains(f_actor, upper(trim(?)))",
+    "recipient": "list_contains(f_recipient, upper(trim(?)))",
+    "event_type": "list_contains(f_type, upper(trim(?)))",
+    "language": "list_contains(f_language, lower(trim(?)))",
+    "text": "contains(f_text, lower(?))",
+}
 
 
 @dataclass(frozen=True)
@@ -254,25 +265,8 @@ class EventIndex:
         and so is any combination for an event of one mention; for an event of several mentions
         and several conditions they only pre-select, and its mentions (``mm``) decide.
         """
-        clauses: list[str] = []
-        params: list[Any] = []
         mf = q.mention_filter()
-        if mf.actor:
-            clauses.append("list_contains(f_actor, upper(trim(?)))")
-            params.append(mf.actor)
-        if mf.recipient:
-            clauses.append("list_contains(f_recipient, upper(trim(?)))")
-            params.append(mf.recipient)
-        if mf.event_type:
-            clauses.append("list_contains(f_type, upper(trim(?)))")
-            params.append(mf.event_type)
-        if mf.language:
-            clauses.append("list_contains(f_language, lower(trim(?)))")
-            params.append(mf.language)
-        if mf.text:
-            for word in mf.text.split():
-                clauses.append("contains(f_text, lower(?))")
-                params.append(word)
+        clauses, params = filter_clauses(mf, EVENT_FILTER_SQL)
         mention_level = bool(clauses)
         if len(clauses) > 1:
             where, wparams = Store._mention_where(mf, with_dates=False)

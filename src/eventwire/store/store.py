@@ -85,6 +85,33 @@ class EventFilter:
     event_id: str | None = None
 
 
+# SQL per filter field over the mentions view; "text" is applied per word with every "?" bound to it.
+MENTION_FILTER_SQL = {
+    "actor": "list_contains(actor_countries, upper(trim(?)))",
+    "recipient": "list_contains(recipient_countries, upper(trim(?)))",
+    "event_type": "upper(event_type) = upper(trim(?))",
+    "language": "lower(language) = lower(trim(?))",
+    "article_id": "article_id = ?",
+    "event_id": "event_id = ?",
+    "text": "(contains(lower(coalesce(sentence, '')), lower(?)) OR contains(lower(coalesce(title, '')), lower(?)))",
+}
+
+
+def filter_clauses(f: "EventFilter", sql: dict[str, str]) -> tuple[list[str], list[Any]]:
+    """The conditions (values bound, never formatted) for the non-date fields of ``f`` that ``sql``
+    knows how to test; the same filter reads the mentions view here and the API's event table."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for field_name, template in sql.items():
+        value = getattr(f, field_name)
+        if not value:
+            continue
+        for part in (value.split() if field_name == "text" else [value]):
+            clauses.append(template)
+            params.extend([part] * template.count("?"))
+    return clauses, params
+
+
 @dataclass
 class BatchInfo:
     batch_id: str
@@ -502,31 +529,7 @@ class Store:
 
     @staticmethod
     def _mention_where(f: EventFilter, with_dates: bool = True) -> tuple[str, list[Any]]:
-        clauses: list[str] = ["TRUE"]
-        params: list[Any] = []
-        if f.actor:
-            clauses.append("list_contains(actor_countries, upper(trim(?)))")
-            params.append(f.actor)
-        if f.recipient:
-            clauses.append("list_contains(recipient_countries, upper(trim(?)))")
-            params.append(f.recipient)
-        if f.event_type:
-            clauses.append("upper(event_type) = upper(trim(?))")
-            params.append(f.event_type)
-        if f.language:
-            clauses.append("lower(language) = lower(trim(?))")
-            params.append(f.language)
-        if f.article_id:
-            clauses.append("article_id = ?")
-            params.append(f.article_id)
-        if f.event_id:
-            clauses.append("event_id = ?")
-            params.append(f.event_id)
-        if f.text:
-            for word in f.text.split():
-                clauses.append("(contains(lower(coalesce(sentence, '')), lower(?))"
-                               " OR contains(lower(coalesce(title, '')), lower(?)))")
-                params.extend([word, word])
+        clauses, params = filter_clauses(f, MENTION_FILTER_SQL)
         if with_dates:
             if f.since:
                 clauses.append("date >= ?")
@@ -534,7 +537,7 @@ class Store:
             if f.until:
                 clauses.append("date <= ?")
                 params.append(S.parse_date(f.until))
-        return " AND ".join(clauses), params
+        return " AND ".join(["TRUE", *clauses]), params
 
     @staticmethod
     def _page(f: EventFilter) -> tuple[str, list[Any]]:
