@@ -7,7 +7,8 @@ from click.testing import CliRunner
 from eventwire.cli import main
 from eventwire.evaluation import case2021, ngec, petr2, plv, spanish
 from eventwire.evaluation.common import eval_dir
-from eventwire.evaluation.crosswalk import cameo_to_plover, old_plover, plover_to_acled, type_matches
+from eventwire.coding.relation.data import normalise_label as old_plover
+from eventwire.evaluation.crosswalk import cameo_to_plover, plover_to_acled, type_matches
 from eventwire.evaluation.metrics import classification_report
 
 EVAL = eval_dir()

@@ -103,6 +103,12 @@ def plover_scores() -> dict[tuple[str, str], tuple[int, float]]:
             for r in load_table("common", "plover")}
 
 
+@lru_cache(maxsize=None)
+def plover_types() -> tuple[str, ...]:
+    """The 16 PLOVER event types, in the order of common/plover.tsv."""
+    return tuple(dict.fromkeys(event_type for event_type, _ in plover_scores()))
+
+
 def quad_and_intensity(event_type: str, modes: list[str]) -> tuple[int, float]:
     table = plover_scores()
     quad, score = table[(event_type, "")]

@@ -21,10 +21,6 @@ from eventwire.records import parse_date
 # coder often codes the same clash once as a killing and once as an arrest/raid ("Festnahmen bei
 # Angriff"), so across articles those two may merge (with a type penalty).  Two types coded from one
 # sentence are never merged (the coder decided they are two events).
-QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-        "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-        "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-        "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
 TYPE_GROUPS: dict[str, str] = {"ASSAULT": "ASSAULT+COERCE", "COERCE": "ASSAULT+COERCE"}
 
 # Date windows (days, as an inclusive [lo, hi] interval of ordinals) by precision.

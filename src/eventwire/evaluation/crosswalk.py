@@ -6,12 +6,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+
 DATA = Path(__file__).parent / "data"
-# Older PLOVER labels (UniversalPetrarch validation files, PLOVER_GSR) → current PLOVER types.
-OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "SACTION": "SANCTION", "FIGHT": "ASSAULT",
-              "INVESTIGATE": "ACCUSE", "YIELD": "YIELD"}
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -39,11 +35,6 @@ def cameo_to_plover(code: str | None) -> str | None:
     return None
 
 
-def old_plover(label: str | None) -> str | None:
-    """An older PLOVER label → current type; None for labels outside PLOVER (CRIME, …)."""
-    label = (label or "").strip().upper()
-    label = OLD_PLOVER.get(label, label)
-    return label if label in PLOVER_TYPES or label == "YIELD" else None
 
 
 @lru_cache(maxsize=None)

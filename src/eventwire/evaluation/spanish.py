@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 
 from eventwire.evaluation.common import code_sentence, dataset_path, parse_day, read_jsonl, table
-from eventwire.evaluation.crosswalk import cameo_to_plover, old_plover, type_matches
+from eventwire.coding.relation.data import normalise_label
+from eventwire.evaluation.crosswalk import cameo_to_plover, type_matches
 from eventwire.evaluation.events import EventTally
 
 FILES = {"es-plover": "es_protest_plover.jsonl", "es-fight": "es_fight.jsonl"}
@@ -33,7 +34,7 @@ def select(sentences: list[dict], split: str = "all") -> list[dict]:
 
 def gold_type(event: dict) -> str | None:
     if event.get("plover"):
-        return old_plover(event["plover"])
+        return normalise_label(event["plover"])
     return cameo_to_plover(event.get("cameo"))
 
 

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+from eventwire.coding.cues import plover_types
+
+PLOVER_TYPES = plover_types()
+# Older PLOVER labels (PLOVER_GSR, UniversalPetrarch validation files) → current PLOVER types.
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE",
               "SACTION": "SANCTION", "YIELD": "YIELD"}
 YIELD_TYPES = {"CONCEDE", "RETREAT"}
@@ -34,7 +36,8 @@ class Example:
     sublabel: str | None = None  # CONCEDE / RETREAT where the source distinguishes them
 
 
-def normalise_label(label: str) -> str | None:
+def normalise_label(label: str | None) -> str | None:
+    """An older or current PLOVER label → current type (YIELD kept); None outside PLOVER (CRIME, …)."""
     label = (label or "").strip().upper()
     label = OLD_LABELS.get(label, label)
     return label if label in PLOVER_TYPES or label == "YIELD" else None
