@@ -14,14 +14,17 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.lexicons import load_table
+from eventwire.lexicons import grammar, load_table
 from eventwire.nlp.actors import ActorMatcher, dated_actors, leaders
 from eventwire.nlp.text import tokenize
 
-FORMER = {"former", "ex", "ex-", "then", "late", "retired", "outgoing"}
-HEAD_BREAK = {"of", "in", "at", "from", "for", ","}
 # Sectors of the actor lexicons that a more specific agent phrase at the head of the text overrides.
 WEAK = {None, "PPL"}
+
+
+@lru_cache(maxsize=None)
+def _words(lang: str, key: str) -> frozenset[str]:
+    return frozenset(w for w in grammar(lang).get(key, ()) if w)
 
 
 @lru_cache(maxsize=None)
@@ -68,7 +71,8 @@ def _agent_hit(tokens, lang: str) -> tuple[int, int, str, str] | None:
     """The rightmost agent noun phrase (up to four words) in the text, the longest at that end: the head
     of the phrase, before any "of"/"in"/"at" attachment.  (start, end, key, sector)."""
     table = _agents(lang)
-    stop = next((i for i, t in enumerate(tokens) if i and t.lower in HEAD_BREAK), len(tokens))
+    head_breaks = _words(lang, "agent_head_breaks") | {","}
+    stop = next((i for i, t in enumerate(tokens) if i and t.lower in head_breaks), len(tokens))
     best = _rightmost(tokens, table, stop)
     if best is None or best[3] == "UNK":  # "group of thieves", "members of SANDF": the complement decides
         best = _rightmost(tokens, table, len(tokens)) if best is None or \
@@ -180,7 +184,7 @@ def resolve_actor(text: str, context: str | None = None, day=None, lang: str = "
                 trace.append(f"leaders.tsv: {name} not in office on {day}")
         if sector is None:
             sector = _country_sector(m, lang)
-        if before & FORMER:
+        if before & _words(lang, "former_markers"):
             sector, role = "ELI", None
     if name is None:  # below leaders.tsv: the Phoenix dated persons
         person = _dated_person(tokens)
@@ -189,7 +193,7 @@ def resolve_actor(text: str, context: str | None = None, day=None, lang: str = "
             dated = dated_code(name, day)
             country, sector, role = dated[0] or country, dated[1], None
             trace.append(f"{dated[2]}: {name} on {day}")
-            if {t.lower for t in tokens[max(0, person[0] - 2):person[0]]} & FORMER:
+            if {t.lower for t in tokens[max(0, person[0] - 2):person[0]]} & _words(lang, "former_markers"):
                 sector = "ELI"
             return {"country": country, "sector": sector, "name": name, "role": role, "trace": trace}
     hit = _agent_hit(tokens, lang)
