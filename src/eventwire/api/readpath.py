@@ -38,7 +38,7 @@ import duckdb
 from eventwire.consolidate.claims import claims
 from eventwire.consolidate.records import store_articles
 from eventwire.store import EventFilter, Store
-from eventwire.store.store import filter_clauses
+from eventwire.store.store import date_clauses, filter_clauses
 from eventwire.store import schema as S
 
 SORTS = {  # whitelisted: user input picks a key, never a fragment of SQL
@@ -272,12 +272,9 @@ class EventIndex:
             where, wparams = Store._mention_where(mf, with_dates=False)
             clauses.append(f"(num_mentions = 1 OR event_id IN (SELECT event_id FROM mm WHERE {where}))")
             params.extend(wparams)
-        if q.since:
-            clauses.append("date >= ?")
-            params.append(q.since)
-        if q.until:
-            clauses.append("date <= ?")
-            params.append(q.until)
+        date_where, date_params = date_clauses(EventFilter(since=q.since, until=q.until), "date")
+        clauses += date_where
+        params += date_params
         if q.min_independent:
             clauses.append("num_independent >= ?")
             params.append(int(q.min_independent))

@@ -174,18 +174,17 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
             # "Sie haben auch Sumy beschossen": the subject is a pronoun; what follows is the object
             roles.pronoun_subject = True
             _subject_of_clause_before(roles, tokens, mentions, clauses, clause, cues, "pronoun subject")
-        elif before and verb_final:
-            subjects = [i for i in before if not _in_prepositional_phrase(tokens, mentions[i], clause, cues)]
-            pick = min(subjects or before, key=lambda i: mentions[i].start_token)
-            roles.actor = _coordinated(mentions, pick, others, tokens, cues)
-            roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
-                                         "first mention of a verb-final subordinate clause (its subject)"))
         elif before:
-            subjects = [i for i in before if not _in_prepositional_phrase(tokens, mentions[i], clause, cues)]
-            pick = max(subjects or before, key=lambda i: mentions[i].end_token)
+            subjects = [i for i in before if not _in_prepositional_phrase(tokens, mentions[i], clause, cues)] \
+                or before
+            if verb_final:
+                pick = min(subjects, key=lambda i: mentions[i].start_token)
+                why = "first mention of a verb-final clause (its subject)"
+            else:
+                pick = max(subjects, key=lambda i: mentions[i].end_token)
+                why = "nearest actor mention before the trigger in its clause"
             roles.actor = _coordinated(mentions, pick, others, tokens, cues)
-            roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
-                                         "nearest actor mention before the trigger in its clause"))
+            roles.trace.append(TraceStep("actor", mentions[pick].actor.text, why))
         elif inside:
             roles.actor = [inside[0]]
             roles.trace.append(TraceStep("actor", mentions[inside[0]].actor.text,

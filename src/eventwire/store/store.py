@@ -112,6 +112,17 @@ def filter_clauses(f: "EventFilter", sql: dict[str, str]) -> tuple[list[str], li
     return clauses, params
 
 
+def date_clauses(f: "EventFilter", column: str) -> tuple[list[str], list[Any]]:
+    """Inclusive since/until bounds of ``f`` on ``column`` (a fixed column name, values bound)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for bound, op in ((f.since, ">="), (f.until, "<=")):
+        if bound:
+            clauses.append(f"{column} {op} ?")
+            params.append(S.parse_date(bound))
+    return clauses, params
+
+
 @dataclass
 class BatchInfo:
     batch_id: str
@@ -531,12 +542,9 @@ class Store:
     def _mention_where(f: EventFilter, with_dates: bool = True) -> tuple[str, list[Any]]:
         clauses, params = filter_clauses(f, MENTION_FILTER_SQL)
         if with_dates:
-            if f.since:
-                clauses.append("date >= ?")
-                params.append(S.parse_date(f.since))
-            if f.until:
-                clauses.append("date <= ?")
-                params.append(S.parse_date(f.until))
+            date_where, date_params = date_clauses(f, "date")
+            clauses += date_where
+            params += date_params
         return " AND ".join(["TRUE", *clauses]), params
 
     @staticmethod
@@ -577,15 +585,9 @@ class Store:
 
     def _events_query(self, f: EventFilter, paged: bool = True) -> tuple[str, list[Any]]:
         where, params = self._mention_where(f, with_dates=False)
-        ev_clauses, ev_params = ["TRUE"], []
-        if f.since:
-            ev_clauses.append("agg.date >= ?")
-            ev_params.append(S.parse_date(f.since))
-        if f.until:
-            ev_clauses.append("agg.date <= ?")
-            ev_params.append(S.parse_date(f.until))
+        ev_clauses, ev_params = date_clauses(f, "agg.date")
         page, pparams = self._page(f) if paged else ("", [])
-        sql = _EVENTS_SQL.format(where=where, event_where=" AND ".join(ev_clauses), page=page)
+        sql = _EVENTS_SQL.format(where=where, event_where=" AND ".join(["TRUE", *ev_clauses]), page=page)
         return sql, params + ev_params + pparams
 
     def events(self, filters: EventFilter | None = None) -> list[dict[str, Any]]:
