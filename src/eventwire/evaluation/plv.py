@@ -1,6 +1,7 @@
 """PLV (Zero-Shot-PLOVER) relation classification: PLV_test.tsv.
 
-* gold spans: the relation classifier (`classify_pair`) on each (sentence, source, target) → macro-F1;
+* gold spans: the relation classifier (`classify_pairs`, one batch, so with sentence vectors) on each
+  (sentence, source, target) → macro-F1;
 * end to end: the rule coder on the bare sentence, its most confident event type (or none).
 A prediction of CONCEDE or RETREAT counts for the gold label YIELD.
 """
@@ -26,12 +27,13 @@ def read(path=None) -> list[dict]:
 
 
 def evaluate(path=None, end_to_end: bool = True) -> dict:
-    from eventwire.coding.relation import classify_pair
+    from eventwire.coding.relation.model import classify_pairs
 
     rows = read(path)
     gold = [r["label"] for r in rows]
     t0 = time.perf_counter()
-    pred = [_to_plv(classify_pair(r["text"], r["actor"], r["recipient"], "en", min_score=0.0)[0]) for r in rows]
+    pairs = [(r["text"], r["actor"], r["recipient"]) for r in rows]
+    pred = [_to_plv(etype) for etype, _ in classify_pairs(pairs, "en", min_score=0.0)]
     ms = (time.perf_counter() - t0) * 1000 / max(1, len(rows))
     report = {"dataset": "plv", "file": FILE, "n": len(rows),
               "gold_spans": classification_report(gold, pred) | {"ms_per_pair": round(ms, 2)},

@@ -35,8 +35,9 @@ def _lazy(module: str, *args):
     return run, fmt
 
 
-# datasets whose evaluate() takes a dev/test split (the Spanish gold files, split by article)
-SPLITTABLE = {"es-plover", "es-fight"}
+# datasets whose evaluate() takes a dev/test split (the Spanish gold files split by article, NGEC's cases by
+# test, CASE 2021 snippets by id)
+SPLITTABLE = {"es-plover", "es-fight", "ngec-actors", "case2021"}
 
 DATASETS: dict[str, tuple[Callable[[], dict], Callable[[dict], str]]] = {
     "plv": _lazy("plv"),

