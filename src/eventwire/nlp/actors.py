@@ -113,11 +113,45 @@ def dated_actors() -> dict[str, tuple[tuple[str, ...], tuple[DatedCode, ...]]]:
     return result
 
 
-def leader_for(country: str, role: str, day: date | None) -> Leader | None:
+@lru_cache(maxsize=None)
+def _terms_by_name() -> dict[str, tuple[Leader, ...]]:
+    out: dict[str, list[Leader]] = {}
     for leader in leaders():
-        if leader.country == country and leader.role == role and leader.in_office(day):
-            return leader
-    return None
+        out.setdefault(leader.name, []).append(leader)
+    return {name: tuple(terms) for name, terms in out.items()}
+
+
+def terms_of(name: str) -> tuple[Leader, ...]:
+    """Every term of office of one person in common/leaders.tsv."""
+    return _terms_by_name().get(name, ())
+
+
+def term_on(name: str, day: date | None) -> Leader | None:
+    """The term in office on `day` (no day: the open one), else the latest that began before it: a person
+    who was general, then minister, is coded by the office of the day."""
+    terms = terms_of(name)
+    current = [t for t in terms if t.in_office(day)]
+    if current:
+        return current[0]
+    begun = [t for t in terms if day is None or t.start <= day]
+    return max(begun, key=lambda t: t.start, default=None)
+
+
+@lru_cache(maxsize=None)
+def _terms_by_office() -> dict[tuple[str, str], tuple[Leader, ...]]:
+    out: dict[tuple[str, str], list[Leader]] = {}
+    for leader in leaders():
+        out.setdefault((leader.country, leader.role), []).append(leader)
+    return {office: tuple(terms) for office, terms in out.items()}
+
+
+# The roles lexicons keep "president" apart (company, commission presidents); a state's president is its head.
+STATE_OFFICE_OF_ROLE = {"president": "head_of_state"}
+
+
+def leader_for(country: str, role: str, day: date | None) -> Leader | None:
+    office = (country, STATE_OFFICE_OF_ROLE.get(role, role))
+    return next((t for t in _terms_by_office().get(office, ()) if t.in_office(day)), None)
 
 
 class ActorMatcher:
@@ -157,12 +191,13 @@ class ActorMatcher:
 
     def atoms(self, tokens: Sequence[Token]) -> list[Match]:
         found = [m for m in self.matcher.find(tokens) if _case_ok(m, tokens) and m.row["kind"] != "prefix"]
-        covered = {i for m in found for i in m.token_indices}
+        # a role suffix ("*einheit") may cover "US-Einheiten"; the compound's head still names the party
+        covered = {i for m in found if m.row["kind"] != "role" for i in m.token_indices}
         for i, tok in enumerate(tokens):
             if "-" in tok.text and i not in covered:
                 compound = self._compound(tok, i)
                 if compound is not None:
-                    found.append(compound)
+                    found = [m for m in found if i not in m.token_indices] + [compound]
         return longest_non_overlapping(found, key=_kind_rank)
 
     def _compound(self, token: Token, index: int) -> Match | None:
@@ -230,7 +265,7 @@ class ActorMatcher:
                         continue
                 break
             end = j
-            name_end = self._apposition_name(tokens, end, group)
+            name_end = self._apposition_name(tokens, end, group, atoms)
             mention = self._build(tokens, group, i, end, name_end, day, source)
             mentions.append(mention)
             if mention.actor.name:
@@ -252,12 +287,14 @@ class ActorMatcher:
                 return known[key[:-len(ending)]]
         return None
 
-    def _apposition_name(self, tokens: Sequence[Token], end: int, group: list[Match]) -> int:
-        """Capitalised name tokens right after a role noun: "Präsident Emmanuel Macron"."""
+    def _apposition_name(self, tokens: Sequence[Token], end: int, group: list[Match],
+                         atoms: dict[int, Match]) -> int:
+        """Capitalised name tokens right after a role noun: "Präsident Emmanuel Macron"; a lexicon entry
+        is no name ("the rebel FDLR force": FDLR is the group, not a rebel called FDLR)."""
         if group[-1].row["kind"] != "role" or any(m.row["kind"] == "person" for m in group):
             return end
         j = end
-        while j < len(tokens) and j - end < 3 and self._looks_like_name(tokens[j]):
+        while j < len(tokens) and j - end < 3 and j not in atoms and self._looks_like_name(tokens[j]):
             j += 1
         return j
 
@@ -273,13 +310,16 @@ class ActorMatcher:
                day: date | None, source: str) -> Mention:
         kinds = tuple(m.row["kind"] for m in group)
         country = sector = name = role = None
+        body_sector = False
         for m in group:  # the most specific atom decides each field
             row, kind = m.row, m.row["kind"]
             if kind == "person":
-                country, name = row["country"] or country, row["name"]
-                sector = sector or row["sector"] or "GOV"
+                term = term_on(row["name"], day)
+                country, name = (term.country if term else row["country"]) or country, row["name"]
+                sector = sector or (term.sector if term else row["sector"]) or "GOV"
             elif kind == "role":
-                sector = row["sector"] or sector
+                # "FBI agents", "CIA officers": the body's own sector outranks the member noun after it
+                sector = sector if body_sector else row["sector"] or sector
                 role = row["role"] or role
             elif kind == "compound":
                 country = country or row["country"] or None
@@ -291,6 +331,7 @@ class ActorMatcher:
                     sector = sector or "GOV"
                 elif kind in {"org", "group"} and row["sector"]:
                     sector = sector or row["sector"]
+                    body_sector = True
         if name is None and name_end > end:
             name = " ".join(t.text for t in tokens[end:name_end])
         if name is None and role and country:
@@ -343,13 +384,15 @@ def _kind_rank(match: Match) -> int:
 
 
 def _joins(group: list[Match], nxt: Match) -> bool:
-    """Adjacent atoms that form one noun phrase: demonym + role, country + role, role + person …"""
+    """Adjacent atoms that form one noun phrase: demonym + role, country + role, role + person, role + group …"""
     prev = group[-1].row["kind"]
     kind = nxt.row["kind"]
     if kind == "person":
-        return prev in {"role", "demonym", "country", "capital"}
+        return prev in {"role", "demonym", "country", "capital", "compound"}  # "US-Außenminister John Kerry"
     if kind == "role":
         return prev in {"demonym", "country", "capital", "org", "role", "compound"}
     if kind == "demonym":
         return prev == "demonym"  # "russische und nordkoreanische" stays two mentions via "und"
+    if kind in {"org", "group"}:
+        return prev in {"role", "compound"}  # apposition: "the jihadist militia Islamic State", "die Terrormiliz Hamas"
     return False

@@ -1,10 +1,13 @@
 """`eventwire resolve-actor`: an actor text (+ context, + date) → country, sector, name.
 
 Uses the language's ActorMatcher (actors.tsv, roles.tsv, common/leaders.tsv) and adds a small fallback:
-* date-aware people: a person found through common/leaders.tsv keeps the office's sector only while in
-  office on `date`; after the term ends the person is a former office holder (sector ELI, as NGEC codes
-  "former President …"), before it began the sector is unknown;
+* date-aware people: a person found through common/leaders.tsv is coded by the office held on `date`
+  (a general turned minister changes sector); after the last term the person is a former office holder
+  (sector ELI, as NGEC codes "former President …"), before the first the sector is unknown; without a
+  date nothing is "former" and the latest office counts;
 * "former"/"ex-" before a role or person → ELI;
+* a country the head lacks comes from the rest of the phrase ("trade unions in Denmark"), else from a
+  town in it ("Shanghai authorities"); a town alone is its people (CVL);
 * the `context` text (e.g. "Colombian defense", "Mexico") fills a missing country, and a missing sector
   when it names a role.
 """
@@ -15,7 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from eventwire.lexicons import grammar, load_table
-from eventwire.nlp.actors import ActorMatcher, dated_actors, leaders
+from eventwire.nlp.actors import ActorMatcher, dated_actors, term_on, terms_of
+from eventwire.nlp.places import find_places
 from eventwire.nlp.text import tokenize
 
 # Sectors of the actor lexicons that a more specific agent phrase at the head of the text overrides.
@@ -99,10 +103,22 @@ def _best(mentions):
                                         m.end_token - m.start_token))
 
 
+# Name particles that transliterations keep or drop ("Ayman al-Safadi" = "Ayman Safadi").
+NAME_PARTICLES = frozenset({"al", "el", "ul"})
+
+
+def name_key(words) -> str:
+    """A spelling-tolerant key of a person's name: lower case, hyphens as spaces, without Arabic article
+    particles, word-final -y as -i ("Andrey" = "Andrei", "Yury" = "Yuri")."""
+    parts = " ".join(words).lower().replace("-", " ").split()
+    return " ".join(p[:-1] + "i" if p.endswith("y") and len(p) > 3 else p
+                    for p in parts if p not in NAME_PARTICLES)
+
+
 @lru_cache(maxsize=None)
 def _dated_names() -> dict[str, str]:
-    """Lower-cased name or alias → name of common/actors_dated.tsv (persons not in leaders.tsv)."""
-    return {alias.lower(): name for name, (names, _) in dated_actors().items() for alias in names}
+    """Name key of a name or alias → name of common/actors_dated.tsv (persons not in leaders.tsv)."""
+    return {name_key([alias]): name for name, (names, _) in dated_actors().items() for alias in names}
 
 
 def _dated_person(tokens) -> tuple[int, int, str] | None:
@@ -110,11 +126,9 @@ def _dated_person(tokens) -> tuple[int, int, str] | None:
     table = _dated_names()
     for n in range(min(6, len(tokens)), 1, -1):
         for i in range(len(tokens) - n + 1):
-            if tokens[i].text[:1].isupper():
-                for key in (" ".join(t.lower for t in tokens[i:i + n]),
-                            " ".join(t.lower for t in tokens[i:i + n]).replace(" - ", "-")):
-                    if key in table:
-                        return i, i + n, table[key]
+            key = name_key(t.text for t in tokens[i:i + n])
+            if tokens[i].text[:1].isupper() and key in table:
+                return i, i + n, table[key]
     return None
 
 
@@ -133,12 +147,66 @@ def _country_sector(m, lang: str) -> str | None:
     return None
 
 
-def _role_end(m) -> int:
-    return m.end_token
+def _head_span(matcher: ActorMatcher, tokens, m) -> tuple[int, int]:
+    """Token span of the last lexicon atom of mention `m` (its head: "news agency" in "Somalia state news
+    agency")."""
+    inside = [a for a in matcher.atoms(tokens) if m.start_token <= a.start and a.end <= m.end_token]
+    last = max(inside, key=lambda a: a.end, default=None)
+    return (last.start, last.end) if last else (m.start_token, m.end_token)
 
 
-def _terms(name: str) -> list:
-    return [l for l in leaders() if l.name == name]
+def _agent_overrides(hit, head: tuple[int, int]) -> bool:
+    """An agent phrase replaces the lexicon head's sector when it ends further right or covers more of
+    the same head ("state news agency" over "news agency")."""
+    return hit[1] > head[1] or (hit[1] == head[1] and hit[0] < head[0])
+
+
+def _elsewhere(mentions, head, field: str) -> tuple[str | None, str | None]:
+    """A country or sector the head mention lacks, from another actor mention of the text ("trade unions in
+    Denmark", "Somalia state news agency", "Iraqi Kurdish forces")."""
+    for other in mentions:
+        value = getattr(other.actor, field) if other is not head else None
+        if value:
+            return value, f"{field} from " + ", ".join(other.sources)
+    return None, None
+
+
+def _place_in(text: str, tokens, mentions, lang: str):
+    """The first city or country place of the text ("Shanghai authorities") that is not part of a
+    longer unknown name: "Jam" in "Jam Kamal Khan" is a person's name, not the Iranian town."""
+    covered = {i for m in mentions for i in range(m.start_token, m.end_token)}
+    for place in find_places(text, lang):
+        inside = [i for i, t in enumerate(tokens) if place.start <= t.start and t.end <= place.end]
+        if not place.country or not inside:
+            continue
+        beside = [i for i in (inside[0] - 1, inside[-1] + 1) if 0 <= i < len(tokens) and i not in covered]
+        if not any(tokens[i].text[:1].isupper() for i in beside):
+            return place
+    return None
+
+
+def _agent_applies(hit, m, sector: str | None, matcher: ActorMatcher, tokens) -> bool:
+    """Whether the agent phrase `hit` decides the sector: not inside a name ("Economic Community of West
+    African States" is no community), always when the lexicons gave none, else when it outranks the head."""
+    named = m is not None and bool(set(m.kinds) & {"person", "org", "group"})
+    if named and m.start_token <= hit[0] and hit[1] <= m.end_token:
+        return False
+    if sector in WEAK:
+        return True
+    return hit[3] != "UNK" and m is not None and not named and \
+        _agent_overrides(hit, _head_span(matcher, tokens, m))
+
+
+def _office_on(name: str, day: date | None) -> tuple[str | None, str | None, str | None]:
+    """(sector, role, trace note) of a leaders.tsv person on `day`: the office's while in office, ELI after
+    the last term, unknown before the first.  Without a date nothing is "former": the latest office counts."""
+    if day is None:
+        latest = max(terms_of(name), key=lambda t: t.start)
+        return latest.sector, latest.role, None
+    term = term_on(name, day)
+    if term is not None and term.in_office(day):
+        return term.sector, term.role, None
+    return ("ELI" if term is not None else None), None, f"leaders.tsv: {name} not in office on {day}"
 
 
 def dated_code(name: str, day: date | None):
@@ -167,21 +235,18 @@ def resolve_actor(text: str, context: str | None = None, day=None, lang: str = "
     day = parse_date(day)
     matcher = _matcher(lang)
     tokens = tokenize(text, lang)
-    m = _best(matcher.mentions(tokens, day, text, {}))
+    mentions = matcher.mentions(tokens, day, text, {})
+    m = _best(mentions)
     country = sector = name = role = None
     trace = []
     if m is not None:
         country, sector, name, role = m.actor.country, m.actor.sector, m.actor.name, m.role
         trace += m.sources
         before = {t.lower for t in tokens[max(0, m.start_token - 2):m.start_token]}
-        if name and "person" in m.kinds:
-            terms = _terms(name)
-            current = [t for t in terms if t.in_office(day)]
-            role = current[0].role if current else None
-            if terms and not any(t.in_office(day) for t in terms):
-                ended = [t for t in terms if t.end is not None and day is not None and t.end < day]
-                sector = "ELI" if ended or day is None else None
-                trace.append(f"leaders.tsv: {name} not in office on {day}")
+        if name and "person" in m.kinds and terms_of(name):
+            office, role, note = _office_on(name, day)
+            sector = sector if sector == "ELI" else office  # "former Prime Minister …" stays former
+            trace += [note] if note else []
         if sector is None:
             sector = _country_sector(m, lang)
         if before & _words(lang, "former_markers"):
@@ -197,11 +262,20 @@ def resolve_actor(text: str, context: str | None = None, day=None, lang: str = "
                 sector = "ELI"
             return {"country": country, "sector": sector, "name": name, "role": role, "trace": trace}
     hit = _agent_hit(tokens, lang)
-    if hit and sector != "ELI" and (sector in WEAK or hit[3] != "UNK" and (
-            m is not None and not set(m.kinds) & {"person", "org", "group"}
-            and (hit[1] > _role_end(m) or (hit[1] == _role_end(m) and hit[1] - hit[0] > 1)))):
+    if hit and sector != "ELI" and _agent_applies(hit, m, sector, matcher, tokens):
         sector = hit[3]
         trace.append(f"agents_{lang}.tsv: {hit[2]}")
+    if sector is None:
+        sector, note = _elsewhere(mentions, m, "sector")
+        trace += [note] if note else []
+    if country is None:
+        country, note = _elsewhere(mentions, m, "country")
+        trace += [note] if note else []
+    if country is None and (place := _place_in(text, tokens, mentions, lang)) is not None:
+        country = place.country
+        if m is None and sector is None:  # a town named as an actor: its people (ICEWS' "Citizen")
+            sector = "CVL"
+        trace.append(f"country of the place {place.name}")
     if context and (country is None or sector is None):
         ctoks = tokenize(context, lang)
         cm = _best(matcher.mentions(ctoks, day, context, {}))
