@@ -20,7 +20,7 @@ Conversion:
 - a pattern already present in the curated part (any event type) is not generated again.
 
 Sources: Phoenix CAMEO.2.0.txt (Open Event Data Alliance, MIT licence) and CAMEO2PLOVER-2021.txt
-(PLOVER project). Usage: python tools/build_trigger_lexicons.py [--shared ../shared]
+(PLOVER project). Usage: python tools/build_trigger_lexicons.py [--shared ../shared] [--check]
 """
 from __future__ import annotations
 
@@ -63,8 +63,11 @@ CONTEXTS = {
     "misinformation", "crime", "corruption", "illegal_drugs", "trafficking",
 }
 CONTEXT_FIX = {"democracy": "pro_democracy", "humanitarian": "human_security"}
-# Manual over conversion table: "International sanctions are coded as SANCTION discontinue".
-CODE_OVERRIDE = {"163": ("SANCTION", "discontinue", "economic")}
+# Manual over conversion table: "International sanctions are coded as SANCTION discontinue"; 183 "suicide,
+# car, or other non-military bombing" is any bombing (`explosives`; only 1831 is a suicide attack); 195
+# "employ aerial weapons" is the manual's `aerial` mode, not `heavy-weapons`.
+CODE_OVERRIDE = {"163": ("SANCTION", "discontinue", "economic"), "183": ("ASSAULT", "explosives", ""),
+                 "195": ("ASSAULT", "aerial", "military")}
 
 HEADER_RE = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 CODE_RE = re.compile(r"\[([^\]]*)\]")
@@ -158,30 +161,37 @@ def convert(cameo_path: Path, c2p_path: Path) -> list[tuple[str, ...]]:
     return [rows[k] for k in sorted(rows)]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="folder holding reference/phoenix and reference/plover")
-    parser.add_argument("--target", type=Path, default=TARGET)
-    args = parser.parse_args()
-    text = args.target.read_text(encoding="utf-8")
+def rebuilt(target: Path, shared: Path) -> tuple[str, int]:
+    """The target file with its generated part written anew, and the number of generated rows."""
+    text = target.read_text(encoding="utf-8")
     curated = text.split(MARKER, 1)[0].rstrip("\n") + "\n"
     have = set()
     for line in curated.splitlines():
         if line and not line.startswith("#") and not line.startswith("pattern\t"):
             have.add(line.split("\t", 1)[0].strip().lower())
-    rows = convert(args.shared / "reference" / "phoenix" / "CAMEO.2.0.txt",
-                   args.shared / "reference" / "plover" / "CAMEO2PLOVER-2021.txt")
-    out = [curated.rstrip("\n"), "", MARKER]
-    n = 0
-    for row in rows:
-        if row[0] in have:
-            continue
-        out.append("\t".join(row))
-        n += 1
-    args.target.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"{args.target}: {n} generated rows after {len(have)} curated patterns")
+    rows = convert(shared / "reference" / "phoenix" / "CAMEO.2.0.txt",
+                   shared / "reference" / "plover" / "CAMEO2PLOVER-2021.txt")
+    generated = ["\t".join(row) for row in rows if row[0] not in have]
+    return "\n".join([curated.rstrip("\n"), "", MARKER, *generated]) + "\n", len(generated)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                        help="folder holding reference/phoenix and reference/plover")
+    parser.add_argument("--target", type=Path, default=TARGET)
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 when the generated part is stale (then run without --check)")
+    args = parser.parse_args()
+    text, n = rebuilt(args.target, args.shared)
+    if args.check:
+        stale = text != args.target.read_text(encoding="utf-8")
+        print(f"{args.target}: generated part is {'stale: run tools/build_trigger_lexicons.py' if stale else 'up to date'}")
+        return 1 if stale else 0
+    args.target.write_text(text, encoding="utf-8")
+    print(f"{args.target}: {n} generated rows after the curated part")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

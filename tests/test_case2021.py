@@ -1,0 +1,87 @@
+"""CASE 2021 task 2 through the PLOVER → ACLED crosswalk: what the coder finds decides the ACLED sub-event
+type, and the dev/test halves are fixed.  Sentences here are made up, not CASE snippets."""
+import pytest
+
+from eventwire.evaluation import case2021
+from eventwire.evaluation.common import eval_dir
+from eventwire.evaluation.crosswalk import CodedText, acled_label, plover_to_acled
+
+needs_case = pytest.mark.skipif(not (eval_dir() / case2021.FILE).exists(),
+                                reason=f"{case2021.FILE} not found in {eval_dir()}")
+
+
+def coded(event_type="", modes=(), details=(), also=(), actors=(), recipients=()):
+    return CodedText(event_type, tuple(modes), frozenset(details), frozenset(also), frozenset(actors),
+                     frozenset(recipients))
+
+
+def test_weapon_modes_pick_the_remote_violence_type():
+    assert plover_to_acled("ASSAULT", ["aerial"]) == "AIR_STRIKE"
+    assert plover_to_acled("ASSAULT", ["drone"]) == "AIR_STRIKE"
+    assert plover_to_acled("ASSAULT", ["heavy-weapons"]) == "ART_MISS_ATTACK"
+    assert plover_to_acled("ASSAULT", ["explosives"]) == "REM_EXPLOS"
+    assert acled_label(coded("ASSAULT", ["explosives"], {"grenade"})) == "GRENADE"
+    # the most specific weapon wins whatever order the modes came in
+    assert plover_to_acled("ASSAULT", ["explosives", "suicide-attack"]) == "SUIC_BOMB"
+    assert plover_to_acled("ASSAULT", ["firearms", "unconventional"]) == "CHEM_WEAP"
+
+
+def test_who_fights_whom_separates_battles_from_attacks_on_civilians():
+    assert acled_label(coded("ASSAULT", actors={"REB"}, recipients={"MIL"})) == "ARMED_CLASH"
+    assert acled_label(coded("ASSAULT", actors={"UAF"}, recipients={"CVL"})) == "ATTACK"
+    assert acled_label(coded("ASSAULT", ["firearms"], actors={"UAF"})) == "ATTACK"
+
+
+def test_protests_by_what_happened_to_them():
+    assert acled_label(coded("PROTEST", ["demo"])) == "PEACE_PROTEST"
+    assert acled_label(coded("PROTEST", ["riot"])) == "VIOL_DEMONSTR"
+    assert acled_label(coded("PROTEST", also={"COERCE", "COERCE/arrest"})) == "PROTEST_WITH_INTER"
+    assert acled_label(coded("ASSAULT", ["firearms"], also={"PROTEST"})) == "FORCE_AGAINST_PROTEST"
+
+
+def test_seizures_by_what_was_seized_and_by_whom():
+    assert acled_label(coded("COERCE", ["seize"], {"weapons"})) == "DISR_WEAP"
+    assert acled_label(coded("COERCE", ["seize"], {"territory"}, actors={"REB"})) == "NON_STATE_ACTOR_OVERTAKES_TER"
+    assert acled_label(coded("COERCE", ["seize"], {"territory"}, actors={"MIL"})) == "GOV_REGAINS_TERIT"
+    assert acled_label(coded("MOBILIZE", ["troops"], {"base"})) == "HQ_ESTABLISHED"
+
+
+def test_what_the_text_is_about_when_no_act_decides():
+    assert acled_label(coded(details={"natural-hazard"})) == "NATURAL_DISASTER"
+    assert acled_label(coded("ASSAULT", details={"natural-hazard"})) == "NATURAL_DISASTER"
+    assert acled_label(coded(details={"weapons", "disrupted"})) == "DISR_WEAP"
+    assert acled_label(coded()) is None
+    # an epidemic is only the background of a protest, but the topic of a meeting
+    assert acled_label(coded("PROTEST", ["demo"], {"epidemic"})) == "PEACE_PROTEST"
+    assert acled_label(coded("CONSULT", details={"epidemic"})) == "NATURAL_DISASTER"
+    assert acled_label(coded("ACCUSE", details={"crime"})) == "ORG_CRIME"
+    assert acled_label(coded("REJECT", details={"group-change"})) == "CHANGE_TO_GROUP_ACT"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Warplanes bombed a village in Idlib on Monday, killing six civilians.", "AIR_STRIKE"),
+    ("A suicide bomber blew himself up at an army checkpoint in Kabul, killing three soldiers.", "SUIC_BOMB"),
+    ("Militants lobbed a grenade at a police vehicle in Srinagar, injuring two policemen.", "GRENADE"),
+    ("Rebels shelled the town with mortars and rockets overnight.", "ART_MISS_ATTACK"),
+    ("Police defused a bomb found near the central market.", "DISR_WEAP"),
+    ("Turkish forces have set up a new military post near the border.", "HQ_ESTABLISHED"),
+    ("A strong earthquake struck the north of the country on Sunday, destroying hundreds of homes.",
+     "NATURAL_DISASTER"),
+    ("Police fired tear gas to disperse hundreds of protesters outside parliament.", "PROTEST_WITH_INTER"),
+    ("Thousands of teachers marched peacefully through the capital to protest against pay cuts.",
+     "PEACE_PROTEST"),
+])
+def test_snippets_end_to_end(text, label):
+    assert case2021.predict_label(text) == label
+
+
+@needs_case
+def test_dev_and_test_halves_are_fixed_and_disjoint():
+    rows = case2021.read()
+    dev, test = case2021.select(rows, "dev"), case2021.select(rows, "test")
+    assert len(dev) + len(test) == len(rows) and min(len(dev), len(test)) > 400
+    assert not {r["id"] for r in dev} & {r["id"] for r in test}
+    assert [r["id"] for r in case2021.select(case2021.read(), "dev")] == [r["id"] for r in dev]
+    report = case2021.evaluate(split="dev")
+    assert report["split"] == "dev" and report["n"] == len(dev)
+    assert "[dev half]" in case2021.format_report(report)
