@@ -4,7 +4,8 @@ Cue kinds (lexicons/<lang>/attribution.tsv): `say` verbs take the nearest mentio
 as speaker ("Kim sagte", "sagte Kim"), or the previous speaker for a pronoun ("bemerkte er");
 `source` prepositions take the mention that follows ("nach Angaben des Verteidigungsministers");
 `source_post` the one before ("Seoul zufolge"); `via` verbs name the medium that carried the claim
-("wie ukrainische Medien berichteten").  Clauses holding a cue frame the claim; events in the other
+("wie ukrainische Medien berichteten"); `source_anaphor` cues refer to the source named before
+("demnach", "according to them").  Clauses holding a cue frame the claim; events in the other
 clauses of the sentence are what was claimed.
 """
 from __future__ import annotations
@@ -70,20 +71,32 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
         clause = clause_of(clauses, match.start)
         cue_text = match.text(tokens, sent.sentence.text, sent.sentence.start)
         speaker_idx = None
+        if kind == "source_anaphor":  # "demnach", "according to them"
+            if previous_speaker is not None and out.speaker is None:
+                out.speaker, out.cue, out.cue_kind = previous_speaker, cue_text, kind
+                out.trace.append(TraceStep("attribution.speaker", previous_speaker.text,
+                                           f"'{cue_text}' refers to the source named before", match.row.source))
+                out.frame_clauses.add(clause.index)
+                out.cue_tokens.update(match.token_indices)
+            continue
         if kind in {"source", "backing"}:
             k = match.end
             while k < len(tokens) and tokens[k].lower in determiners:
                 k += 1
+            # the source may be inside the cue's own compound ("nach Pentagon-Angaben")
             speaker_idx = next((i for i, m in enumerate(mentions)
-                                if m.start_token <= k < m.end_token or m.start_token == k), None)
+                                if m.start_token <= k < m.end_token or m.start_token == k
+                                or (match.start < m.start_token < match.end)), None)
         elif kind == "source_post":
             speaker_idx = next((i for i, m in reversed(list(enumerate(mentions)))
                                 if m.end_token <= match.start and match.start - m.end_token <= 1), None)
         elif kind in {"say", "via"}:
             speaker_idx = _subject_of(mentions, clause, match.start, out.used_mentions)
-            if speaker_idx is None and clause.start == match.start and clause.index > 0:
+            if speaker_idx is None and clause.start == match.start and clause.index > 0 and not any(
+                    tokens[i].text.isalpha() for i in range(match.end, clause.end)):
                 # "South Korea, backed by the United States, claims …": the subject stands
-                # before an inserted phrase, in the sentence's first clause.
+                # before an inserted phrase, in the sentence's first clause — unless words follow
+                # the cue in its clause (an unknown postposed subject: "…, informaron sus dirigentes").
                 speaker_idx = _subject_of(mentions, clauses[0], clauses[0].end, out.used_mentions)
         if kind in SUPPORTING_ROLES:  # a backer or a medium, not the speaker
             field_name, why = SUPPORTING_ROLES[kind]

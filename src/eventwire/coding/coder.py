@@ -13,10 +13,11 @@ from datetime import date
 
 from eventwire.coding.attribution import SentenceAttribution, find_attribution
 from eventwire.coding.clauses import Clause, clause_of, split_clauses
-from eventwire.coding.cues import Cues, cues_for, quad_and_intensity, trigger_weight
-from eventwire.coding.modality import ModalityCues, event_modality, find_modality_cues
+from eventwire.coding.cues import Cues, cues_for, mode_words_for, quad_and_intensity, trigger_weight
+from eventwire.coding.modality import ModalityCues, event_modality, find_modality_cues, is_headline
 from eventwire.coding.relation import classify_pair
-from eventwire.coding.roles import assign_roles, is_location_mention
+from eventwire.coding.roles import assign_roles, earlier_act, is_location_mention
+from eventwire.coding.tense import clause_tense, in_reported_speech
 from eventwire.lexicons import Row, lexicon_version
 from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate
 from eventwire.nlp.patterns import Match
@@ -25,6 +26,7 @@ from eventwire.records import (ActorRef, Attribution, DateRef, EventMention, Evi
 
 CODER_NAME = "eventwire-rules"
 RELATION_MODEL_LANGUAGES = {"en"}  # the relation model is trained on English pairs only
+SOURCE_CUE_KINDS = {"source", "source_post", "source_anaphor"}  # "laut X", "X zufolge", "demnach": no frame clause
 RERANK_MAX_RULE_WEIGHT = 0.7  # a trigger this reliable keeps its type
 RERANK_MIN_SCORE = 0.6
 DEMANDING = {"REQUEST", "THREATEN"}
@@ -66,6 +68,9 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
     for sent in doc.sentences:
         clauses = split_clauses(sent.tokens, openers, complementizers, relatives, prepositions)
         attribution = find_attribution(sent, clauses, cues, previous_speaker)
+        if not attribution.found and frames and frames[-1].attribution.speaker is not None \
+                and in_reported_speech(sent.tokens, clauses[0], cues):
+            attribution = _continued_report(frames[-1].attribution)
         if attribution.speaker is not None:
             previous_speaker = attribution.speaker
         frames.append(_Frame(sent, clauses, attribution, find_modality_cues(sent.tokens, cues)))
@@ -74,12 +79,30 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
     out: list[EventMention] = []
     for index, frame in enumerate(frames):
         previous_claims = frames[index - 1].claims if index else []
-        frame.previous_actor = next((e.actor for e in reversed(out) if e.actor), [])
+        frame.previous_actor = _salient_actor(out)
         events = _code_sentence(doc, frame, cues, article_id, previous_claims)
         frame.claims = [e for e in events if e.attribution.speaker is not None
                         and e.event_type != "ACCUSE" and e.modality.polarity == "asserted"]
         out.extend(events)
     return out
+
+
+def _continued_report(previous: SentenceAttribution) -> SentenceAttribution:
+    speaker = previous.speaker
+    return SentenceAttribution(speaker=speaker, cue=previous.cue, cue_certainty=previous.cue_certainty,
+                               cue_kind="continued", via=list(previous.via), trace=[TraceStep(
+                                   "attribution.speaker", speaker.text if speaker else None,
+                                   "indirect speech without a verb of saying continues the previous "
+                                   "sentence's report", "grammar.tsv:subjunctive_aux")])
+
+
+def _salient_actor(events: list[EventMention]) -> list[ActorRef]:
+    """What a pronoun subject ("Er rief … auf") refers to: the actor of the first act of the latest
+    sentence with one (its main clause's subject), not of an act mentioned later in it."""
+    last = next((e for e in reversed(events) if e.actor), None)
+    if last is None:
+        return []
+    return next(e.actor for e in events if e.actor and e.evidence.start == last.evidence.start)
 
 
 def _carry_quotes(frames: list[_Frame]) -> None:
@@ -119,12 +142,13 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
                 if not set(t.token_indices) <= taken and not _attributive(tokens, t, cues)
                 and (not cue_tokens & set(t.token_indices) or _speech_act(t, attribution, denial))]
 
-    groups: dict[tuple[int, str], list[Match]] = {}
+    groups: dict[tuple[int, str, bool], list[Match]] = {}
     for t in triggers:
-        groups.setdefault((clause_of(clauses, t.start).index, t.row["event_type"]), []).append(t)
+        key = (clause_of(clauses, t.start).index, t.row["event_type"], earlier_act(tokens, t, cues))
+        groups.setdefault(key, []).append(t)
 
     events: list[EventMention] = []
-    for (clause_index, event_type), group in sorted(groups.items(), key=lambda kv: min(t.start for t in kv[1])):
+    for (clause_index, event_type, _), group in sorted(groups.items(), key=lambda kv: min(t.start for t in kv[1])):
         group.sort(key=trigger_weight, reverse=True)
         event = _code_event(doc, frame, cues, article_id, clauses[clause_index], event_type, group, denial)
         if event is not None:
@@ -296,8 +320,9 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     if not any(a.country or a.sector for a in actor + recipient):
         return None
 
-    applies = attribution.found and (attribution.cue_kind in {"source", "source_post"}
-                                     or clause.index not in attribution.frame_clauses)
+    applies = attribution.found and (attribution.cue_kind in SOURCE_CUE_KINDS
+                                     or clause.index not in attribution.frame_clauses
+                                     or _follows_saying(main, attribution))
     attr = Attribution(attribution.speaker, attribution.cue, list(attribution.via),
                        list(attribution.backers)) if applies else Attribution()
     if applies:
@@ -323,6 +348,12 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     contexts = [c for c in row["context"].split("|") if c]
     for extra in group[1:]:
         modes.extend(m for m in extra.row["mode"].split("|") if m and m not in modes)
+    # the sentence's instrument words ("killed when a grenade exploded") say how the act was done
+    for word in mode_words_for(tokens, event_type, cues.lang):
+        if word.row["mode"] not in modes:
+            modes.append(word.row["mode"])
+            said = word.text(tokens, sent.sentence.text, sent.sentence.start)
+            trace.append(TraceStep("mode", word.row["mode"], f"instrument word '{said}'", word.row.source))
     date_fields = _event_date(sent, clause, frame.clauses, main, doc.published, attribution, trace)
     location = _event_location(sent, clause, main, roles.actor + roles.recipient, cues, trace)
     if event_type in PLACE_TARGETED and not recipient and location is not None and location.country \
@@ -452,10 +483,27 @@ def _allegations(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str,
             language=doc.language, event_type="ACCUSE", evidence=evidence, mode=["allege"],
             actor=[speaker], recipient=accused, date=event.date, date_precision=event.date_precision,
             date_text=event.date_text, date_source=event.date_source, location=event.location,
-            modality=Modality(tense=event.modality.tense if event.modality.tense != "future" else "present"),
+            modality=Modality(tense=_speech_tense(frame, cues)),
             cameo="112", quad_code=quad, intensity=intensity, confidence=event.confidence * 0.9,
             coder_version=coder_version(), trace=trace))
     return out
+
+
+def _follows_saying(trigger: Match, attribution: SentenceAttribution) -> bool:
+    """"Kim said Russia attacked …": a complement without "that" or a comma shares the clause of
+    the verb of saying; what follows the verb is what was said."""
+    return attribution.cue_kind == "say" and bool(attribution.cue_tokens) \
+        and trigger.start > max(attribution.cue_tokens)
+
+
+def _speech_tense(frame: _Frame, cues: Cues) -> str:
+    """The tense of the saying itself: "Südkorea behauptet, …" accuses now, whatever the claim's tense."""
+    cue_tokens = frame.attribution.cue_tokens
+    if not cue_tokens:
+        return "present"
+    clause = clause_of(frame.clauses, max(cue_tokens))  # the verb, not a backer's "with the support of"
+    return clause_tense(frame.sent.tokens, frame.clauses, clause, {i for i in cue_tokens if i in clause}, cues,
+                        headline=is_headline(frame.sent.sentence.text))
 
 
 def _denied_claims(doc: AnnotatedText, frame: _Frame, article_id: str, denial: _Denial,

@@ -51,7 +51,9 @@ class Cues:
             return False
         if any(word.endswith(s) for s in self.words("past_suffixes")):
             return True
-        if any(word.startswith(p) for p in self.words("past_prefixes")):
+        endings = self.words("participle_endings")  # "getötet", not "genieße"
+        if any(word.startswith(p) for p in self.words("past_prefixes")) and \
+                (not endings or word.endswith(tuple(endings))):
             return True
         return is_verb and "yes" in self.words("irregular_past") and \
             not any(word.endswith(s) for s in self.words("present_suffixes"))
@@ -95,6 +97,32 @@ def cues_for(lang: str) -> Cues:
                               for p in word_sets.get("pair_anaphors", ()))
     return Cues(lang, _matcher(lang, "triggers"), _matcher(lang, "attribution"),
                 _matcher(lang, "modality"), _matcher(lang, "size"), anaphors, numbers, word_sets)
+
+
+@lru_cache(maxsize=None)
+def _mode_words(lang: str) -> PatternMatcher:
+    return _matcher(lang, "modes")
+
+
+def find_mode_words(tokens: list[Token], lang: str) -> list[Match]:
+    """`<lang>/modes.tsv`: instrument and method words ("grenade", "warplanes", "tear gas") that say how
+    an event was carried out.  Overlaps are resolved per event type (and per detail for rows without a
+    mode), so "rocket-propelled grenade" is a heavy weapon for ASSAULT while "grenade" can still name a
+    seized weapon, and "cache" is both a weapon and a sign of its seizure."""
+    groups: dict[tuple[str, str], list[Match]] = {}
+    for m in _mode_words(lang).find(tokens):
+        groups.setdefault((m.row["event_type"], "" if m.row["mode"] else m.row["detail"]), []).append(m)
+    return sorted((m for group in groups.values() for m in longest_non_overlapping(group)),
+                  key=lambda m: m.start)
+
+
+def mode_words_for(tokens: list[Token], event_type: str, lang: str) -> list[Match]:
+    """The first mode word in `tokens` for each PLOVER mode it gives an event of `event_type`, in text order."""
+    first: dict[str, Match] = {}
+    for m in find_mode_words(tokens, lang):
+        if m.row["event_type"] == event_type and m.row["mode"]:
+            first.setdefault(m.row["mode"], m)
+    return list(first.values())
 
 
 @lru_cache(maxsize=None)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from eventwire.coding.clauses import Clause, clause_of
 from eventwire.coding.cues import Cues
+from eventwire.coding.tense import clause_tense
 from eventwire.nlp.patterns import Match
 from eventwire.records import Modality, Token, TraceStep
 
@@ -66,7 +67,7 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
             break
     for kind, attr in (("future", "tense"), ("hypothetical", "hypothetical")):
         for m in found.of_kind(kind):
-            if clause_of(clauses, m.start) in governing:
+            if clause_of(clauses, m.start) in governing and not _trails_trigger(m, clause, clauses, trigger, cues):
                 if attr == "tense":
                     modality.tense = "future"
                     if clause_of(clauses, m.start) is not clause and modality.certainty == "certain":
@@ -79,11 +80,19 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
                                        m.row.source))
                 break
     if modality.tense != "future":
-        modality.tense = _tense(tokens, clause, trigger, cues, headline=not text.rstrip().endswith(
-            (".", "!", "?", "“", "”", "\"", "»", "«")))
+        modality.tense = clause_tense(tokens, clauses, clause, set(trigger.token_indices), cues,
+                                      headline=is_headline(text))
         trace.append(TraceStep("modality.tense", modality.tense,
                                "verb form and auxiliaries of the event's clause", None))
     return modality, trace
+
+
+def _trails_trigger(cue: Match, clause: Clause, clauses: list[Clause], trigger: Match, cues: Cues) -> bool:
+    """A cue after the trigger in its own clause modifies something else ("rejects … the planned
+    mission", "backing away from its plan to send") — except where verbs go last ("dass … angreifen will")."""
+    if clause_of(clauses, cue.start) is not clause or cue.start < max(trigger.token_indices):
+        return False
+    return not ("yes" in cues.words("verb_final_subordinate") and clause.opener is not None)
 
 
 def _modifies_other_noun(tokens: list[Token], cue: Match, trigger: Match, cues: Cues) -> bool:
@@ -95,21 +104,6 @@ def _modifies_other_noun(tokens: list[Token], cue: Match, trigger: Match, cues: 
     return inflected and word.text[:1].islower() and nxt.text[:1].isupper()
 
 
-def _tense(tokens: list[Token], clause: Clause, trigger: Match, cues: Cues, headline: bool) -> str:
-    """News reports acts that are over: past, unless a present verb form outside a headline says
-    the act is ongoing ("liefert Waffen", "is supplying") — headlines use the historic present."""
-    past_aux = cues.words("past_aux")
-    for i in range(clause.start, clause.end):
-        tok = tokens[i]
-        if tok.lower in past_aux or (tok.text[:1].islower()
-                                     and cues.looks_past(tok, is_verb=i in trigger.token_indices)):
-            return "past"
-    verb_trigger = any(tokens[i].text[:1].islower() for i in trigger.token_indices)
-    if verb_trigger:
-        return "past" if headline else "present"
-    # a noun trigger takes the tense of its clause's verb: "es gelten Ausgangssperren" is ongoing
-    if headline:
-        return "past"
-    present = cues.words("present_aux")
-    return "present" if any(tokens[i].lower in present or cues.looks_present(tokens[i])
-                            for i in range(clause.start, clause.end)) else "past"
+def is_headline(text: str) -> bool:
+    """A sentence without closing punctuation is a headline or a caption."""
+    return not text.rstrip().endswith((".", "!", "?", "“", "”", "\"", "»", "«"))

@@ -1,0 +1,102 @@
+"""Tense from verb forms, and who is speaking when no verb of saying is in the sentence.
+
+The sentences are written for these tests; each names the grammar fact it checks."""
+from datetime import date
+
+import pytest
+
+from eventwire.coding.coder import code_text
+
+PUBLISHED = date(2024, 10, 8)
+
+
+def _event(text: str, lang: str, event_type: str, trigger_word: str):
+    events = [e for e in code_text(text, lang, PUBLISHED, "t") if e.event_type == event_type
+              and trigger_word in e.evidence.trigger]
+    assert events, f"no {event_type} with trigger '{trigger_word}' in: {text}"
+    return events[0]
+
+
+@pytest.mark.parametrize("text, event_type, trigger, tense", [
+    # strong preterite with a separable prefix
+    ("Frankreich übergab den Einsatz später der UNO-Truppe.", "COOPERATE", "übergab", "past"),
+    # perfect: auxiliary in second position, participle at the end
+    ("Die Armee hat am Montag das Dorf angegriffen.", "ASSAULT", "angegriffen", "past"),
+    # a comma in a list separates the auxiliary from its participle
+    ("Ein Offizier sagte, die Soldaten hätten Waffen, Sprengstoff und Fahrzeuge beschlagnahmt.",
+     "COERCE", "beschlagnahmt", "past"),
+    # present subjunctive of reported speech is present
+    ("Die Regierung erklärte, Russland liefere weiterhin Waffen an die Rebellen.", "AID", "liefere", "present"),
+    # an attributive participle is no past verb: the clause's own verb is present
+    ("Die Armee greift die besetzten Gebiete an.", "ASSAULT", "greift", "present"),
+    # a perfect of "werden" names a state that holds now
+    ("Die Regierung behauptet, dass Pjöngjang zum wichtigsten Waffenlieferanten Moskaus geworden sei.",
+     "AID", "Waffenlieferanten", "present"),
+    # an infinitive takes the time of the clause it depends on
+    ("Die Opposition und der Westen werfen der Armee vor, Fassbomben auf Wohnviertel abzuwerfen.",
+     "ASSAULT", "Fassbomben", "present"),
+])
+def test_german_tense(text, event_type, trigger, tense):
+    assert _event(text, "de", event_type, trigger).modality.tense == tense
+
+
+@pytest.mark.parametrize("text, event_type, trigger, tense", [
+    # "armed" before its noun is an adjective, "is supplying" is ongoing
+    ("North Korea is supplying weapons to the Russian armed forces.", "AID", "supplying", "present"),
+    # a perfect of "be" with no participle after it: a state up to now
+    ("A truce between the army and the rebels has been in force for weeks.", "RETREAT", "truce", "present"),
+    # a perfect with a participle is over
+    ("Russia has attacked the port of Odesa.", "ASSAULT", "attacked", "past"),
+    # irregular past of the clause's verb dates a noun trigger
+    ("Kerry made this clear in a meeting with Abbas in Jordan.", "CONSULT", "meeting", "past"),
+    # a verb coordinated after the trigger does not date it
+    ("Burundi's president rejects the deployment of troops and has called the mission an invasion.",
+     "REJECT", "rejects", "present"),
+    # a plural noun after an adjective is not a present verb
+    ("There had been indiscriminate bombardments by government forces in Syria.", "ASSAULT", "bombardments", "past"),
+])
+def test_english_tense(text, event_type, trigger, tense):
+    assert _event(text, "en", event_type, trigger).modality.tense == tense
+
+
+def test_a_future_cue_that_follows_the_trigger_modifies_something_else():
+    event = _event("Burundi's president rejects the planned mission of the African Union.", "en", "REJECT",
+                   "rejects")
+    assert event.modality.tense == "present"
+
+
+def test_an_allegation_has_the_tense_of_the_saying_not_of_the_claim():
+    events = code_text("Südkorea behauptet, Pjöngjang habe im Sommer Waffen an Russland geliefert.",
+                       "de", PUBLISHED, "t")
+    aid = next(e for e in events if e.event_type == "AID")
+    accuse = next(e for e in events if e.event_type == "ACCUSE")
+    assert aid.modality.tense == "past"
+    assert accuse.modality.tense == "present"
+
+
+def test_german_indirect_speech_continues_the_previous_speaker():
+    events = code_text("Das Vorgehen der Armee sei ein Verbrechen, sagte US-Außenminister John Kerry. "
+                       "Die syrische Armee greife gezielt Krankenhäuser an.", "de", PUBLISHED, "t")
+    attack = next(e for e in events if e.event_type == "ASSAULT" and "greife" in e.evidence.trigger)
+    assert attack.attribution.speaker is not None and attack.attribution.speaker.country == "USA"
+
+
+def test_indicative_sentence_after_a_report_has_no_carried_speaker():
+    events = code_text("Das Vorgehen der Armee sei ein Verbrechen, sagte US-Außenminister John Kerry. "
+                       "Die syrische Armee griff am Montag Krankenhäuser an.", "de", PUBLISHED, "t")
+    attack = next(e for e in events if e.event_type == "ASSAULT" and "griff" in e.evidence.trigger)
+    assert attack.attribution.speaker is None
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Afghanistans Innenminister sagte, ein Konvoi sei von Rebellen angegriffen worden. "
+     "Bei dem Gefecht wurden demnach drei Soldaten getötet.", "de"),
+    ("Afghanistan's interior minister said a convoy had been attacked by rebels. "
+     "According to them, three soldiers were killed in the firefight.", "en"),
+])
+def test_anaphoric_source_refers_to_the_source_named_before(text, lang):
+    events = code_text(text, lang, PUBLISHED, "t")
+    second_sentence = [e for e in events if e.evidence.start == text.index("Bei" if lang == "de" else "According")]
+    assert second_sentence, events
+    assert all(e.attribution.speaker is not None and e.attribution.speaker.country == "AFG"
+               for e in second_sentence)
