@@ -30,6 +30,13 @@ def types(text: str, lang: str = "es") -> set[str]:
     ("La policía capturó a tres presuntos integrantes del Clan del Golfo.", "COERCE"),
     ("Los indígenas exigen al gobierno la devolución de sus tierras.", "REQUEST"),
     ("Paramilitares amenazaron de muerte a los pobladores de la vereda.", "THREATEN"),
+    ("Los transportistas uruguayos se movilizaron contra la nueva política tributaria.", "PROTEST"),
+    ("Miles de campesinos se sumaron a la movilización convocada por los sindicatos.", "PROTEST"),
+    ("Los pescadores iniciaron un bloqueo de los puertos del norte de España.", "PROTEST"),
+    ("Grupos de estudiantes bloqueaban el tránsito en varios puntos de San José.", "PROTEST"),
+    ("El gobierno de Ecuador rechazó el martes la propuesta de los sindicatos.", "REJECT"),
+    ("Siete diputados del partido oficialista votaron contra la ley.", "REJECT"),
+    ("El gobierno chileno presentó una protesta formal ante Argentina.", "ACCUSE"),
 ])
 def test_spanish_event_types(text, expected):
     assert expected in types(text), [(e.event_type, e.evidence.trigger) for e in events(text)]
@@ -42,6 +49,36 @@ def test_colombian_actors():
     ev = next(e for e in events("La policía capturó a tres presuntos integrantes del Clan del Golfo.")
               if e.event_type == "COERCE")
     assert any(a.sector == "COP" for a in ev.actor), ev.actor
+
+
+def test_travelling_is_not_mobilising():
+    assert not types("Los sicarios se movilizaban en una moto cuando dispararon contra el alcalde.") \
+        & {"MOBILIZE", "PROTEST"}
+
+
+def test_medical_attack_is_not_an_assault():
+    assert "ASSAULT" not in types("El presidente de Venezuela sufrió un ataque cardíaco durante la visita del ministro.")
+
+
+def test_diplomatic_protest_is_not_a_demonstration():
+    assert "PROTEST" not in types("El gobierno chileno presentó una protesta formal ante Argentina.")
+
+
+def test_rejected_accusations_are_a_denial_not_a_rejection():
+    assert "REJECT" not in types("El gobierno de Ecuador rechazó las acusaciones de los sindicatos.")
+
+
+def test_agent_behind_a_partitive_noun():
+    ev = next(e for e in events("Un campesino fue asesinado por miembros de un grupo armado.")
+              if e.event_type == "ASSAULT")
+    assert [a.sector for a in ev.actor] == ["REB"], ev.actor
+
+
+def test_postposed_reporting_source_does_not_take_the_actor():
+    for source in ("fuentes policiales", "sus dirigentes"):
+        ev = next(e for e in events(f"Miles de personas se manifestaron el martes en Bilbao, informaron {source}.")
+                  if e.event_type == "PROTEST")
+        assert [a.sector for a in ev.actor] == ["CVL"], (source, ev.actor)
 
 
 def test_protest_actor_sector():

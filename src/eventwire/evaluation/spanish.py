@@ -4,6 +4,11 @@ Each sentence is coded with `code_text(text, "es", date)`; gold and predicted ev
 by type (older labels mapped: DEMAND≈REQUEST, DISAPPROVE≈ACCUSE, SACTION=SANCTION, YIELD covers CONCEDE
 and RETREAT; es_fight's CAMEO codes through CAMEO2PLOVER).  Gold events whose label has no PLOVER type
 (CRIME, …) are left out and counted.  Reports recall, precision, spurious events per gold event, by type.
+
+The strict score takes every gold label as it is.  es_protest_plover's annotators also gave MOBILIZE (CAMEO 15)
+to strikes, marches, blockades and hunger strikes of civilians, although their own label set (PLOVER summary,
+`plover_reference.html`) defines MOBILIZE as military or police moves and "all civilian demonstrations" as
+PROTEST; so a second reading, reported beside the strict one, also accepts PROTEST for a MOBILIZE gold event.
 """
 from __future__ import annotations
 
@@ -17,6 +22,11 @@ from eventwire.evaluation.events import EventTally
 FILES = {"es-plover": "es_protest_plover.jsonl", "es-fight": "es_fight.jsonl"}
 ANCHOR = {"system": "UD-PETRARCH on Spanish gold", "recall": 0.44, "spurious_per_gold": 3.2}
 SPLITS = ("all", "dev", "test")
+# gold type → predicted types also accepted in the demonstration reading (see the module docstring)
+DEMONSTRATION_READING = {"es-plover": {"MOBILIZE": frozenset({"PROTEST"})}}
+DEMONSTRATION_NOTE = ("demonstration reading: a MOBILIZE gold event also counts as found by a PROTEST event; the "
+                      "annotators gave MOBILIZE to civilian strikes, marches and blockades, which their label "
+                      "set defines as PROTEST")
 
 
 def split_of(sentence_id: str) -> str:
@@ -55,12 +65,21 @@ def read(name: str, path=None) -> list[dict]:
     return out
 
 
-def score(sentences: list[dict], predict) -> dict:
+def score(sentences: list[dict], predict, also_accept: dict[str, frozenset] | None = None) -> dict:
+    """`also_accept` maps a gold type to predicted types that count as found besides its own."""
+    also_accept = also_accept or {}
+
+    def matches(g: dict, p: dict) -> bool:
+        return type_matches(g["type"], p["type"]) or p["type"] in also_accept.get(g["type"], ())
+
     tally = EventTally()
     unmapped = 0
     for s in sentences:
         preds = [{"type": t} for t in predict(s)]
-        tally.add(s["gold"], preds, lambda g, p: type_matches(g["type"], p["type"]))
+        # the greedy matcher takes golds in order: exact-only golds first, so a lenient gold never takes
+        # the prediction an exact one needed
+        golds = sorted(s["gold"], key=lambda g: g["type"] in also_accept)
+        tally.add(golds, preds, matches)
         unmapped += len(s["unmapped"])
     report = tally.summary()
     report["sentences"] = len(sentences)
@@ -71,10 +90,26 @@ def score(sentences: list[dict], predict) -> dict:
 def evaluate(name: str, path=None, split: str = "all") -> dict:
     sentences = select(read(name, path), split)
 
-    def predict(s):
-        return [m.event_type for m in code_sentence(s["text"], "es", s["date"], s["id"])]
+    for s in sentences:  # coded once, scored by both readings (ids are not unique: es_fight repeats one)
+        s["predicted"] = [m.event_type for m in code_sentence(s["text"], "es", s["date"], s["id"])]
 
-    return {"dataset": name, "file": FILES[name], "split": split, "anchor": ANCHOR} | score(sentences, predict)
+    def predict(s):
+        return s["predicted"]
+
+    report = {"dataset": name, "file": FILES[name], "split": split, "anchor": ANCHOR} | score(sentences, predict)
+    if name in DEMONSTRATION_READING:
+        lenient = score(sentences, predict, DEMONSTRATION_READING[name])
+        report["demonstration_reading"] = {"note": DEMONSTRATION_NOTE, "overall": lenient["overall"],
+                                           "by_type": lenient["by_type"]}
+    return report
+
+
+METRICS = (("recall", "recall"), ("precision", "precision"), ("F1", "f1"),
+           ("spurious events per gold event", "spurious_per_gold"))
+
+
+def _metric_rows(overall: dict, anchored: bool = True) -> list[list]:
+    return [[label, overall[key]] + ([ANCHOR.get(key)] if anchored else []) for label, key in METRICS]
 
 
 def format_report(report: dict) -> str:
@@ -82,14 +117,18 @@ def format_report(report: dict) -> str:
     split = report.get("split", "all")
     lines = [f"{report['dataset']}{'' if split == 'all' else f' [{split} half]'}: {report['file']} — {report['sentences']} sentences, {o['gold']} gold events "
              f"({report['gold_left_out']} gold events without a PLOVER type left out), {o['predicted']} predicted",
-             table(["metric", "eventwire", "anchor (UD-PETRARCH)"],
-                   [["recall", o["recall"], ANCHOR["recall"]], ["precision", o["precision"], None],
-                    ["F1", o["f1"], None],
-                    ["spurious events per gold event", o["spurious_per_gold"], ANCHOR["spurious_per_gold"]]]),
-             "", "by type",
+             "strict (gold labels as annotated)",
+             table(["metric", "eventwire", "anchor (UD-PETRARCH)"], _metric_rows(o)),
+             "", "by type (strict)",
              table(["type", "gold", "pred", "recall", "precision"],
                    [[t, v["gold"], v["predicted"], v["recall"], v["precision"]]
                     for t, v in report["by_type"].items()])]
+    reading = report.get("demonstration_reading")
+    if reading:
+        mobilize = reading["by_type"].get("MOBILIZE", {})
+        lines += ["", reading["note"],
+                  table(["metric", "eventwire"], _metric_rows(reading["overall"], anchored=False)),
+                  f"MOBILIZE gold events found in this reading: {mobilize.get('recall')}"]
     return "\n".join(lines)
 
 
