@@ -11,6 +11,11 @@ Decision for a mention m against an event e (all of e's members summarised in th
    + w_roles · role agreement (actor/recipient Jaccard, roles swapped count 0.6)
    + w_date · date agreement + w_place · place agreement + same-article bonus − cross-type penalty.
    m joins the best event with similarity ≥ ``threshold`` (ties: the older event).
+   Inside one article (``features.reference_of``): a definite event noun ("dem Anschlag", "the
+   attack") joins the most similar event of its type and a compatible PLOVER mode that the article
+   already reported, whatever the threshold; "einem zweiten Anschlag" (a new-event marker) and a
+   mention whose modes contradict the event's (airstrikes vs. a bombing) never join an event of
+   their own article.
 3. Exact copies (same normalized sentence, type and roles as a mention already indexed) join that
    mention's event without embedding: this is what wire republications are.
 
@@ -35,7 +40,7 @@ import json
 import math
 import os
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -44,7 +49,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .embed import DIM, Embedder, default_embedder
-from .features import MentionFeatures, Place, as_record, features, km
+from .features import MentionFeatures, Place, as_record, features, km, modes_compatible
 
 INDEX_DIR = "consolidate"
 INDEX_VERSION = 1
@@ -88,6 +93,7 @@ class _Event:
     has_vec: bool = False
     tokens: Counter = field(default_factory=Counter)       # content words of the members (capped)
     languages: Counter = field(default_factory=Counter)
+    modes: Counter = field(default_factory=Counter)     # PLOVER modes of the members; "" = none
 
     MAX_ARTICLES = 64
 
@@ -111,6 +117,7 @@ class _Event:
                     self.places = dict(top)
         self.tokens.update(f.tokens)
         self.languages[f.language or ""] += 1
+        self.modes.update(f.modes or ("",))
         if len(self.tokens) > 300:
             self.tokens = Counter(dict(sorted(self.tokens.items(), key=lambda kv: (-kv[1], kv[0]))[:200]))
         if f.article_id not in self.articles:
@@ -132,7 +139,8 @@ class _Event:
                                      "recipients": self.recipients,
                                      "intervals": [[lo, hi, t, c] for (lo, hi, t), c in self.intervals.items()],
                                      "places": self.places, "articles": self.articles,
-                                     "tokens": self.tokens, "languages": self.languages},
+                                     "tokens": self.tokens, "languages": self.languages,
+                                     "modes": self.modes},
                                     sort_keys=True)}
 
     @classmethod
@@ -142,7 +150,8 @@ class _Event:
                  Counter(st["types"]), Counter(st["actors"]), Counter(st["recipients"]),
                  Counter({(lo, hi, bool(t)): c for lo, hi, t, c in st["intervals"]}),
                  {k: list(v) for k, v in st["places"].items()}, list(st["articles"]),
-                 bool(row["has_vec"]), Counter(st.get("tokens", {})), Counter(st.get("languages", {})))
+                 bool(row["has_vec"]), Counter(st.get("tokens", {})), Counter(st.get("languages", {})),
+                 Counter(st.get("modes", {})))
         return ev
 
 
@@ -355,6 +364,8 @@ class Consolidator:
             if same_article:
                 return None  # two types from one article: the coder meant two events
             s -= p.cross_type_penalty
+        elif same_article and (f.reference == "new" or not modes_compatible(f.modes, ev.modes)):
+            return None  # "einem zweiten Anschlag", airstrikes vs. a bombing: the article tells two events
         if not f.countries and not ec:
             s -= p.no_country_penalty
         return s
@@ -362,7 +373,28 @@ class Consolidator:
     def _idf(self, t: str) -> float:
         return math.log((self.n_docs + 20) / (self.df.get(t, 0) + 1))
 
+    def _antecedent(self, f: MentionFeatures, vec: np.ndarray) -> tuple[int | None, float]:
+        """The event a definite event noun ("dem Anschlag", "the attack") refers back to: the most
+        similar of the article's events of its type and a compatible mode ("die Luftangriffe" cannot
+        refer back to a bombing), whatever the threshold; None when the article has none."""
+        best_j, best_s = None, -math.inf
+        for j in self._by_article.get(f.article_id, ()):
+            ev = self.events[j]
+            if f.event_type not in ev.types or not modes_compatible(f.modes, ev.modes):
+                continue
+            cos = float(self._vec[j] @ vec) / max(float(np.linalg.norm(self._vec[j])), 1e-9)
+            # the place the coder gives a restating sentence is often where it was said ("in New
+            # York verbreitete Erklärung"): the definite noun has already said which event it is
+            s = self._score(replace(f, place=None), ev, cos)
+            if s is not None and s > best_s:
+                best_j, best_s = j, s
+        return best_j, best_s
+
     def _best(self, f: MentionFeatures, vec: np.ndarray) -> tuple[int | None, float]:
+        if f.reference == "definite":
+            j, s = self._antecedent(f, vec)
+            if j is not None:
+                return j, s
         idx = self._candidates(f)
         if len(idx) == 0:
             return None, 0.0

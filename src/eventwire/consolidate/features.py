@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from eventwire.records import parse_date
@@ -144,6 +145,8 @@ class MentionFeatures:
     skey: str          # normalized-sentence hash
     evidence_start: int
     tokens: frozenset = frozenset()  # content words (len >= 4) and numbers of the sentence
+    reference: str = "bare"  # how the event noun is introduced: definite / new / indefinite / bare
+    modes: frozenset = frozenset()  # PLOVER modes (explosives, aerial, …): a finer type
 
     @property
     def countries(self) -> set[str]:
@@ -184,6 +187,8 @@ def features(m: Any) -> MentionFeatures:
         text_dated=src == "text", place=place_of(rec.get("location")),
         sentence=sentence, skey=sentence_key(sentence), evidence_start=int(ev.get("start") or 0),
         tokens=content_tokens(sentence),
+        reference=reference_of(sentence, ev.get("trigger"), rec.get("language")),
+        modes=frozenset(str(m) for m in rec.get("mode") or ()),
     )
 
 
@@ -195,3 +200,57 @@ def content_tokens(sentence: str) -> frozenset:
         if w.isdigit() or len(w) >= 4:
             out.add(w[:6])
     return frozenset(out)
+
+
+def modes_compatible(modes: frozenset, event_modes: Any) -> bool:
+    """Whether a mention with PLOVER ``modes`` can describe an event whose members have
+    ``event_modes`` ("" for a member without a mode): a mention or event without a mode is generic
+    ("der Angriff" may be the bombing), otherwise the modes must overlap ("die Luftangriffe" are
+    not the bombing)."""
+    specific = set(event_modes) - {""}
+    return not modes or not specific or bool(modes & specific)
+
+
+REFERENCE_LEXICON = Path(__file__).with_name("reference.tsv")
+REFERENCE_WINDOW = 3     # determiner + up to two adjectives ("den anschließenden blutigen Kämpfen")
+_REF_TOKEN = re.compile(r"\w+|'s", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _reference_words() -> dict[str, dict[str, str]]:
+    """language -> word -> kind, from reference.tsv."""
+    out: dict[str, dict[str, str]] = {}
+    header_seen = False
+    for n, line in enumerate(REFERENCE_LEXICON.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        cells = line.split("\t")
+        if len(cells) != 3:
+            raise ValueError(f"{REFERENCE_LEXICON}:{n}: needs 3 tab-separated cells "
+                             f"(language, kind, words); fix that line")
+        lang, kind, words = cells
+        for w in words.split("|"):
+            out.setdefault(lang, {})[w.strip().lower()] = kind
+    return out
+
+
+def reference_of(sentence: str, trigger: str | None, language: str | None) -> str:
+    """How the sentence introduces the event noun of its trigger, read off the words before it:
+    ``definite`` (an event the article already named), ``new`` ("a second attack"), ``indefinite``
+    or ``bare`` (verb triggers, bare nouns, unknown language)."""
+    words = _reference_words().get(language or "")
+    head = (trigger or "").split("…")[0].strip()
+    at = sentence.find(head) if words and head else -1
+    if at < 0:
+        return "bare"
+    before = _REF_TOKEN.findall(sentence[:at].lower())
+    for token in reversed(before[-REFERENCE_WINDOW:]):
+        kind = words.get(token)
+        if kind == "stop":
+            return "bare"
+        if kind:
+            return kind
+    return "bare"
