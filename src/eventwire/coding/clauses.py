@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from eventwire.records import Token
 
+MAX_APPOSITION_TOKENS = 3  # "(IS)", "(OPCW)", "(Omar der Tschetschene)"
 BREAK_MARKS = {",", ";", ":", "–", "—", "(", ")", "„", "“", "”", "\"", "«", "»"}
 
 
@@ -34,8 +35,9 @@ def split_clauses(tokens: list[Token], openers: frozenset[str], complementizers:
         if end > start:
             clauses.append(Clause(len(clauses), start, end, opener, relative))
 
+    apposed = _short_parentheses(tokens)
     for i, tok in enumerate(tokens):
-        if tok.text in BREAK_MARKS:
+        if tok.text in BREAK_MARKS and i not in apposed:
             close(i)
             start, opener, relative = i + 1, None, False
         elif tok.lower in complementizers and i > start:
@@ -48,6 +50,20 @@ def split_clauses(tokens: list[Token], openers: frozenset[str], complementizers:
             opener, relative = opener or tok.lower, True
     close(len(tokens))
     return clauses or [Clause(0, 0, len(tokens), None)]
+
+
+def _short_parentheses(tokens: list[Token]) -> set[int]:
+    """Brackets around a short apposition ("Die Afrikanische Union (AU) nimmt …") stay inside the
+    noun phrase: a clause does not end there."""
+    marks = set()
+    for i, tok in enumerate(tokens):
+        if tok.text != "(":
+            continue
+        close = next((j for j in range(i + 1, min(i + 2 + MAX_APPOSITION_TOKENS, len(tokens)))
+                      if tokens[j].text == ")"), None)
+        if close is not None and all(t.text not in BREAK_MARKS for t in tokens[i + 1:close]):
+            marks.update((i, close))
+    return marks
 
 
 def clause_of(clauses: list[Clause], token_index: int) -> Clause:

@@ -1,13 +1,17 @@
 """Who acted on whom: actor and recipient of an event from the mentions around its trigger.
 
 Rules, in order (each leaves a trace step):
-1. a bare demonym right before a trigger noun is its actor ("ukrainischen Raketenangriff");
-2. in a passive clause the subject before the participle is the recipient and the agent comes
-   after von/durch/by;
-3. otherwise the nearest mention before the trigger is the actor (with its coordinated partners:
-   "Kim Jong Un und Putin"), a pronoun subject or an empty subject takes the subject of the clause
-   before, and the recipient follows a recipient preposition, else the nearest mention after the
-   trigger, else (verb-final clauses) a mention between actor and trigger.
+1. a bare demonym or possessive right before a trigger noun is its actor ("ukrainischen
+   Raketenangriff"); the phrase after a trigger noun names its agent, origin or target ("Angriff der
+   Allianz", "Raketenangriff aus Gaza", "Angriff auf Kiew"); the sides after "zwischen" act together;
+2. in a passive clause (also one closed after an apposition) the subject is the recipient and the
+   agent comes after von/durch/by, or after "mit" behind a fight noun;
+3. otherwise the subject is the actor: the first mention of a verb-final clause, the antecedent of
+   a subject relative pronoun, the controller of a zu-infinitive, the agent of a participle, the
+   subject of the clause before for a pronoun; the recipient is a bare object before a clause-final
+   verb, else the mention after a recipient preposition, between a verb and its particle, after
+   the trigger, or before it.
+A role noun without a country brings its genitive owner or place along ("Kommandant der IS-Miliz").
 Mentions that name a place after a place preposition ("in der Ukraine") are locations, not actors.
 """
 from __future__ import annotations
@@ -22,6 +26,8 @@ from eventwire.records import Token, TraceStep
 
 LOCATION_KINDS = {"country", "capital", "city"}
 DATELINE_MARKS = {"–", "—", "-", "/"}
+MAX_EXTRAPOSED_WORDS = 2  # words between a relative clause's antecedent and its comma
+FOCUS_SOURCE = "article focus country"  # nlp/annotate.py marks countries guessed from the article
 
 
 @dataclass
@@ -36,14 +42,34 @@ class Roles:
 def is_location_mention(tokens: list[Token], mention: Mention, cues: Cues) -> bool:
     """A country or capital after a place preposition ("in der Ukraine") is where, not who; a city
     is where unless it is the target ("Angriff auf Charkiw") or stands without a preposition."""
+    if mention.demonym_only and mention.end_token < len(tokens) \
+            and _is_place_noun(tokens[mention.end_token], cues):  # "nahe der syrischen Stadt Raqqa"
+        return _after_place_preposition(tokens, mention, cues)
     if not set(mention.kinds) <= LOCATION_KINDS:
         return False
     if mention.start_token == 0 and mention.end_token < len(tokens) \
             and tokens[mention.end_token].text in DATELINE_MARKS:  # "Beirut – Bei einem Drohnenangriff …"
         return True
+    before = _word_before_place_phrase(tokens, mention, cues)
+    if mention.kinds == ("city",):
+        preposition = before in cues.words("place_preps") | cues.words("recipient_preps") \
+            | cues.words("agent_preps") | cues.words("linkers")
+        return preposition and before not in cues.words("target_preps")
+    return before in cues.words("place_preps")
+
+
+def _after_place_preposition(tokens: list[Token], mention: Mention, cues: Cues) -> bool:
+    return _word_before_place_phrase(tokens, mention, cues) in cues.words("place_preps")
+
+
+def _word_before_place_phrase(tokens: list[Token], mention: Mention, cues: Cues) -> str:
+    """The word before the place name's determiners, adjectives and place noun: "im besetzten
+    Westjordanland", "in der südlichen Grenzregion Sikasso", "in the occupied West Bank"."""
     dets = cues.words("determiners")
     k = mention.start_token - 1
-    adjectives = 0  # "im besetzten Westjordanland", "in the occupied West Bank"
+    if k >= 0 and _is_place_noun(tokens[k], cues):
+        k -= 1
+    adjectives = 0
     function_words = cues.words("prepositions") | cues.words("complementizers") | cues.words("clause_openers") \
         | cues.words("relative_pronouns") | cues.words("subject_pronouns") | cues.words("coordinators")
     while k >= 0 and (tokens[k].lower in dets or (adjectives < 2 and tokens[k].text.isalpha()
@@ -51,12 +77,25 @@ def is_location_mention(tokens: list[Token], mention: Mention, cues: Cues) -> bo
                                                    and tokens[k].lower not in function_words)):
         adjectives += tokens[k].lower not in dets
         k -= 1
-    before = tokens[k].lower if k >= 0 else ""
-    if mention.kinds == ("city",):
-        preposition = before in cues.words("place_preps") | cues.words("recipient_preps") \
-            | cues.words("agent_preps") | cues.words("linkers")
-        return preposition and before not in cues.words("target_preps")
-    return before in cues.words("place_preps")
+    if k >= 1 and tokens[k].lower in cues.words("coordinators") and tokens[k - 1].text[:1].isupper():
+        # the second of two coordinated names shares the first one's preposition
+        k -= 1
+        while k >= 0 and tokens[k].text[:1].isupper() and not _is_place_noun(tokens[k], cues):
+            k -= 1
+        if k >= 0 and _is_place_noun(tokens[k], cues):
+            k -= 1
+        while k >= 0 and tokens[k].lower in dets:
+            k -= 1
+    return tokens[k].lower if k >= 0 else ""
+
+
+def _is_place_noun(token: Token, cues: Cues) -> bool:
+    """"Stadt", "Provinz", compounds ending in them ("Grenzregion", "Hafenstadt") and their
+    inflected forms ("in den Bezirken")."""
+    if not token.text[:1].isupper():
+        return False
+    forms = {token.lower, token.lemma}
+    return any(form.endswith(noun) for form in forms for noun in cues.words("place_nouns"))
 
 
 def _coordinated(mentions: list[Mention], idx: int, candidates: list[int], tokens: list[Token],
@@ -82,6 +121,54 @@ def _coordinated(mentions: list[Mention], idx: int, candidates: list[int], token
 
 def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Clause], clause: Clause,
                  triggers: list[Match], excluded: set[int], cues: Cues) -> Roles:
+    roles = _assign(tokens, mentions, clauses, clause, triggers, excluded, cues)
+    roles.actor = _with_owners(roles, "actor", tokens, mentions, roles.actor, roles.recipient, cues)
+    roles.recipient = _with_owners(roles, "recipient", tokens, mentions, roles.recipient, roles.actor, cues)
+    return roles
+
+
+def earlier_act(tokens: list[Token], trigger: Match, cues: Cues) -> bool:
+    """A trigger noun after a sequence preposition names an act of its own, before the clause's
+    main act: "Nach einem Raketenangriff … hat die Armee einen Vergeltungsangriff gestartet"."""
+    k = trigger.start - 1
+    skip = cues.words("determiners") | cues.words("contracted_articles")
+    while k >= 0 and (tokens[k].lower in skip or (tokens[k].text.isalpha() and tokens[k].text.islower()
+                                                   and tokens[k].lower not in cues.words("prepositions"))):
+        k -= 1
+    return k >= 0 and tokens[k].lower in cues.words("sequence_preps") and _is_noun(tokens, trigger.start, cues)
+
+
+def _with_owners(roles: Roles, field_name: str, tokens: list[Token], mentions: list[Mention], side: list[int],
+                 other: list[int], cues: Cues) -> list[int]:
+    """A role noun whose country is unknown or only guessed from the article brings its owner or
+    place along: "ein Kommandant der Jihadistenmiliz IS", "ein Krankenhaus in der syrischen Stadt Aleppo"."""
+    out = []
+    for i in side:
+        out.append(i)
+        owner = _owner(tokens, mentions, mentions[i], cues)
+        if owner is not None and owner not in side and owner not in other and owner not in out \
+                and (mentions[i].actor.country is None or any(FOCUS_SOURCE in s for s in mentions[i].sources)):
+            out.append(owner)
+            roles.trace.append(TraceStep(field_name, mentions[owner].actor.text,
+                                         f"owner or place of '{mentions[i].actor.text}'"))
+    return out
+
+
+def _owner(tokens: list[Token], mentions: list[Mention], mention: Mention, cues: Cues) -> int | None:
+    """The mention with a country in the genitive or place phrase right after a role noun."""
+    k = mention.end_token
+    if not mention.has_role or k >= len(tokens) or tokens[k].lower not in cues.words("linkers") | cues.words("place_preps"):
+        return None
+    k += 1
+    skip = cues.words("determiners") | cues.words("quantifiers")
+    while k < len(tokens) and (tokens[k].lower in skip or _is_place_noun(tokens[k], cues) or (
+            tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].lower not in cues.words("prepositions"))):
+        k += 1
+    return next((j for j, m in enumerate(mentions) if m.start_token <= k < m.end_token and m.actor.country), None)
+
+
+def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause], clause: Clause,
+            triggers: list[Match], excluded: set[int], cues: Cues) -> Roles:
     roles = Roles()
     candidates = [i for i, m in enumerate(mentions)
                   if i not in excluded and clause.start <= m.start_token < clause.end
@@ -121,11 +208,11 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
     main = triggers[0]
     if len(main.token_indices) == 1 and _is_noun(tokens, main.start, cues):
         follower = _phrase_after(tokens, mentions, others, main.end, cues)
-        if follower is not None:
+        if follower is not None and follower[1] not in cues.words("comitative_preps"):
             idx, prep = follower
             # a force or body after the noun acts ("Angriff der US-geführten Allianz"); a bare
             # country or city is, for acts of force, the target ("Invasion der Ukraine")
-            agentive = prep in cues.words("agent_preps") or (
+            agentive = prep in cues.words("agent_preps") | cues.words("source_preps") or (
                 prep in cues.words("linkers") and (mentions[idx].actor.sector is not None
                                                    or main.row["event_type"] not in OBJECTIVE_GENITIVE))
             if agentive and not roles.actor:
@@ -140,16 +227,61 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
                                              f"'{prep}' phrase after the trigger noun names its target"))
             others = [i for i in others if i != idx]
 
-    passive = _is_passive(tokens, clause, triggers, cues)
-    if passive:
+    # 2b. "Erprobung von Marschflugkörpern durch Nordkorea": the agent of a nominalised act
+    if not roles.actor and len(main.token_indices) == 1 and _is_noun(tokens, main.start, cues):
+        agents = [i for i in others if mentions[i].start_token > main.start
+                  and _preceded_by(tokens, mentions[i], cues.words("nominal_agent_preps"), cues)]
+        if agents:
+            roles.actor = _coordinated(mentions, agents[0], others, tokens, cues)
+            roles.strong = True
+            roles.trace.append(TraceStep("actor", mentions[agents[0]].actor.text,
+                                         "agent of a nominalised act (durch)"))
+            others = [i for i in others if i not in roles.actor]
+
+    # 2c. "Feuerpause zwischen Regierungstruppen und Rebellen": both sides act together
+    if not roles.actor:
+        side = _party_after(tokens, mentions, others, triggers, cues.words("reciprocal_preps"), cues)
+        if side is not None:
+            parties = _coordinated(mentions, side, others, tokens, cues)
+            roles.actor = parties
+            roles.strong = True
+            roles.trace.append(TraceStep("actor", mentions[parties[0]].actor.text,
+                                         "the sides named after a reciprocal preposition"))
+            others = [i for i in others if i not in parties]
+
+    # a noun trigger with its own target ("Messerattacke auf eine Soldatin") keeps the clause's other
+    # participles ("… von der Armee erschossen worden") out of its roles
+    verbs = triggers[:1] if roles.recipient else triggers
+    opening = _bracket_opening(tokens, clauses, clause, cues)
+    if opening is not None and any(_clause_final_verb(tokens, clause, t, cues) and _participle(tokens[t.end - 1], cues)
+                                   for t in verbs):
+        # "wurde der Kriegsminister des IS, Omar al-Shishani, bei einem Angriff … getötet": the
+        # passive subject stands before the apposition, with the auxiliary
+        others = others + [i for i, m in enumerate(mentions) if opening.start <= m.start_token < opening.end
+                           and i not in excluded and i not in roles.actor
+                           and not is_location_mention(tokens, m, cues)]
+        clause = Clause(clause.index, opening.start, clause.end, None)
+    if _is_passive(tokens, clause, verbs, cues):
         agent_preps = cues.words("agent_preps")
         agents = [i for i in others if _preceded_by(tokens, mentions[i], agent_preps, cues)]
+        if not agents:  # "Bei einem Feuergefecht mit den Taliban wurden … getötet": the other side
+            side = _party_after(tokens, mentions, others, triggers, cues.words("comitative_preps"), cues,
+                                nouns_only=True)
+            agents = [] if side is None else [side]
         if agents and not roles.actor:
             roles.actor = [agents[0]]
             roles.trace.append(TraceStep("actor", mentions[agents[0]].actor.text,
                                          "agent of a passive clause (von/durch/by)"))
-        subjects = [i for i in others if i not in agents and mentions[i].end_token <= last]
-        if subjects:
+        subjects = [i for i in others if i not in agents and mentions[i].end_token <= last
+                    and not _in_prepositional_phrase(tokens, mentions[i], clause, cues)]
+        antecedent = _relative_subject(tokens, mentions, clause, excluded, cues)
+        if antecedent is not None and not subjects:
+            # "…, das von der Gruppe angegriffen worden war": the noun before the comma was attacked
+            roles.recipient = [antecedent]
+            roles.strong = True
+            roles.trace.append(TraceStep("recipient", mentions[antecedent].actor.text,
+                                         "antecedent of the relative pronoun subject of a passive clause"))
+        elif subjects:
             pick = max(subjects, key=lambda i: (not mentions[i].demonym_only, -mentions[i].start_token))
             roles.recipient = _coordinated(mentions, pick, others, tokens, cues)
             roles.strong = True
@@ -157,9 +289,21 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
                                          "subject of a passive clause is the one acted upon"))
         return roles
 
+    if not roles.recipient and _is_noun(tokens, main.start, cues) and _has_verb(tokens, clause, "suffer_verbs", cues):
+        # "Die Soldatin erlitt Stichwunden": the subject of a verb of suffering is the one acted upon
+        victims = [i for i in others if mentions[i].end_token <= first
+                   and not _in_prepositional_phrase(tokens, mentions[i], clause, cues)]
+        if victims:
+            roles.recipient = _coordinated(mentions, victims[0], others, tokens, cues)
+            roles.strong = True
+            roles.trace.append(TraceStep("recipient", mentions[victims[0]].actor.text,
+                                         "subject of a verb of suffering"))
+        return roles
+
+    subject_acts = not _object_of_other_verb(tokens, clause, main, cues)
     if roles.recipient:
-        return _fill_actor(roles, mentions, others, first, tokens, cues, clause, clauses, triggers)
-    if not roles.actor:
+        return _fill_actor(roles, mentions, others, first, tokens, cues) if subject_acts else roles
+    if not roles.actor and subject_acts:
         before = [i for i in others if mentions[i].end_token <= first]
         inside = [i for i in others if first < mentions[i].start_token and mentions[i].end_token < last]
         # German puts the subject first and the verb (or participle) last: "Russland hat am Montag
@@ -170,7 +314,24 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
         pronouns = cues.words("subject_pronouns")
         first_mention = min((mentions[i].start_token for i in before), default=first)
         pronoun_subject = any(tokens[k].lower in pronouns for k in range(clause.start, min(first_mention, first)))
-        if pronoun_subject:
+        antecedent = _relative_subject(tokens, mentions, clause, excluded, cues)
+        agent = next((i for i in before if _participle(tokens[main.end - 1], cues)
+                      and _preceded_by(tokens, mentions[i], cues.words("agent_preps"), cues)), None)
+        if agent is not None:
+            # "18 von Taliban-Kämpfern als Geiseln genommene Insassen": the agent of a participle
+            roles.actor = [agent]
+            roles.trace.append(TraceStep("actor", mentions[agent].actor.text, "agent of a participle (von/durch)"))
+        elif _infinitive_clause(tokens, clause, cues):
+            # "…, Fassbomben abzuwerfen" has no subject of its own: the object of the verb before
+            # ("werfen den Truppen vor"), else its subject ("haben Sicherheitskräfte versucht")
+            _controller_of_clause_before(roles, tokens, mentions, clauses, clause, cues)
+        elif antecedent is not None:
+            # "der Attentäter, der … eine Israelin erstochen hatte": the relative pronoun is the subject
+            roles.actor = [antecedent]
+            roles.trace.append(TraceStep("actor", mentions[antecedent].actor.text,
+                                         "antecedent of the relative pronoun subject"))
+            others = [i for i in others if i != antecedent]
+        elif pronoun_subject:
             # "Sie haben auch Sumy beschossen": the subject is a pronoun; what follows is the object
             roles.pronoun_subject = True
             _subject_of_clause_before(roles, tokens, mentions, clauses, clause, cues, "pronoun subject")
@@ -186,11 +347,13 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
             roles.actor = _coordinated(mentions, pick, others, tokens, cues)
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text, why))
         elif inside:
-            roles.actor = [inside[0]]
-            roles.trace.append(TraceStep("actor", mentions[inside[0]].actor.text,
+            pick = next((i for i in inside if not _preceded_by(tokens, mentions[i], cues.words("recipient_preps"), cues)),
+                        inside[0])  # "Für Jeremic würde sich Moskau einsetzen"
+            roles.actor = [pick]
+            roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
                                          "subject after the finite verb, inside a split trigger "
                                          "(\"nutzte Moskau sein Veto\")"))
-        else:
+        elif verb_trigger:  # a noun without an agent ("ereignete sich der Angriff") names no actor
             _subject_of_clause_before(roles, tokens, mentions, clauses, clause, cues, "no subject in the clause")
     rest = [i for i in others if i not in roles.actor
             and not any(mentions[i].start_token < mentions[a].end_token and mentions[a].start_token <
@@ -198,10 +361,22 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
     recipient_preps = cues.words("recipient_preps")
     marked = [i for i in rest if _preceded_by(tokens, mentions[i], recipient_preps, cues)]
     after = [i for i in rest if mentions[i].start_token >= last]
-    between = [i for i in rest if mentions[i].end_token <= first]
+    # before the object noun of another verb stands that verb's subject, no party to the act
+    between = [i for i in rest if mentions[i].end_token <= first] if subject_acts else []
+    # "werfen den Truppen … vor", "forderte die USA auf": the object sits between the finite verb
+    # and its separated particle (or between a noun and a participle of the same act)
+    enclosed = [i for i in rest if first < mentions[i].start_token and mentions[i].end_token <= last]
     if roles.pronoun_subject and not marked and not after:
         after, between = between, []  # with a pronoun subject the mentions before the verb are objects
-    for pool, why in ((marked, "after a recipient preposition"), (after, "nearest mention after the trigger"),
+    # "hatten US-Einheiten nach Pentagon-Angaben den IS-Chef getötet": a bare noun phrase before a
+    # clause-final verb is its direct object, closer to the act than a prepositional phrase
+    direct = [i for i in between if _clause_final_verb(tokens, clause, triggers[0], cues)
+              and triggers[0].token_indices == tuple(range(triggers[0].start, triggers[0].end))
+              and not _in_prepositional_phrase(tokens, mentions[i], clause, cues)]
+    for pool, why in ((direct, "direct object before a clause-final verb"),
+                      (marked, "after a recipient preposition"),
+                      (enclosed, "object between the verb and its particle"),
+                      (after, "nearest mention after the trigger"),
                       (between, "object before a clause-final verb")):
         if pool:
             pick = min(pool, key=lambda i: abs(mentions[i].start_token - last))
@@ -239,18 +414,96 @@ def _phrase_after(tokens: list[Token], mentions: list[Mention], pool: list[int],
     if k >= len(tokens):
         return None
     prep = tokens[k].lower
-    if prep not in cues.words("agent_preps") | cues.words("linkers") | cues.words("target_preps"):
+    if prep not in cues.words("agent_preps") | cues.words("linkers") | cues.words("target_preps") \
+            | cues.words("reciprocal_preps") | cues.words("comitative_preps"):
         return None
     k += 1
+    first = k  # a mention may include its number word: "eine israelische Soldatin"
     while k < len(tokens) and tokens[k].lower in skip:
         k += 1
     for i in pool:
-        if mentions[i].start_token == k:
+        if first <= mentions[i].start_token <= k:
             return i, prep
     return None
 
 
-def _fill_actor(roles: Roles, mentions, others, first, tokens, cues, clause, clauses, triggers) -> Roles:
+def _relative_subject(tokens: list[Token], mentions: list[Mention], clause: Clause, excluded: set[int],
+                      cues: Cues) -> int | None:
+    """The mention right before a relative clause whose pronoun is its subject: the pronoun opens the
+    clause and no subject follows it ("…, der am Sonntag … erstochen hatte"; not "…, die er traf")."""
+    k = clause.start
+    if not clause.relative or tokens[k].lower not in cues.words("subject_relatives") or k < 2:
+        return None
+    following = tokens[k + 1] if k + 1 < clause.end else None
+    if following is None or following.text[:1].isupper() or following.lower in cues.words("subject_pronouns") \
+            or (following.lower in cues.words("determiners") and following.lower not in cues.words("oblique_determiners")):
+        return None  # "die Waffenruhe …" is an article; "die er traf", "die der Präsident traf" have a subject
+    # the antecedent ends at the comma, or before a verb particle left behind ("nach dem Attentäter weiter, der")
+    end = k - 1
+    while end > 0 and end > k - 1 - MAX_EXTRAPOSED_WORDS and tokens[end - 1].text.isalpha() \
+            and tokens[end - 1].text.islower():
+        end -= 1
+    return next((i for i, m in enumerate(mentions) if end <= m.end_token <= k - 1 and i not in excluded
+                 and not is_location_mention(tokens, m, cues)), None)
+
+
+def _bracket_opening(tokens: list[Token], clauses: list[Clause], clause: Clause, cues: Cues) -> Clause | None:
+    """The earlier main-clause part holding the passive auxiliary that a clause without one closes."""
+    auxiliaries = cues.words("passive_aux") | cues.words("past_aux") | cues.words("present_aux")
+    if clause.opener or clause.relative or any(tokens[i].lower in auxiliaries for i in range(clause.start, clause.end)):
+        return None
+    for prev in reversed(clauses[:clause.index]):
+        if prev.opener or prev.relative:
+            return None
+        if any(tokens[i].lower in cues.words("passive_aux") for i in range(prev.start, prev.end)):
+            return prev
+    return None
+
+
+def _clause_final_verb(tokens: list[Token], clause: Clause, trigger: Match, cues: Cues) -> bool:
+    end = trigger.end
+    while end < clause.end and not tokens[end].text.isalnum():
+        end += 1
+    return "yes" in cues.words("verb_final_subordinate") and end == clause.end \
+        and tokens[trigger.end - 1].text[:1].islower()
+
+
+def _party_after(tokens: list[Token], mentions: list[Mention], pool: list[int], triggers: list[Match],
+                 prepositions: frozenset[str], cues: Cues, nouns_only: bool = False) -> int | None:
+    """The mention introduced by one of `prepositions` right after a trigger: "Kämpfe zwischen A und
+    B", "fighting between rebel groups", "Feuergefecht mit den Taliban" (a noun: "verhandeln mit X"
+    names a partner, not a side)."""
+    for t in triggers:
+        if t.end < len(tokens) and tokens[t.end].lower in prepositions \
+                and (not nouns_only or _is_noun(tokens, t.end - 1, cues)):
+            follower = _phrase_after(tokens, mentions, pool, t.end, cues)
+            if follower is not None:
+                return follower[0]
+    return None
+
+
+def _object_of_other_verb(tokens: list[Token], clause: Clause, trigger: Match, cues: Cues) -> bool:
+    """"Ban hat den Angriff auf ein Krankenhaus verurteilt": a trigger noun with an article, not in a
+    prepositional phrase, is the object of the clause's verb, whose subject did not carry out the
+    act, unless that verb is one of carrying it out ("einen Angriff starten, verüben")."""
+    if not cues.words("support_verbs") or len(trigger.token_indices) != 1 or not _is_noun(tokens, trigger.start, cues):
+        return False
+    k = trigger.start - 1
+    while k > clause.start and tokens[k].text.isalpha() and tokens[k].text.islower() \
+            and tokens[k].lower not in cues.words("determiners"):
+        k -= 1  # adjectives: "den jüngsten Angriff"
+    if k <= clause.start or tokens[k].lower not in cues.words("determiners") \
+            or tokens[k - 1].lower in cues.words("prepositions"):
+        return False
+    return not _has_verb(tokens, clause, "support_verbs", cues)
+
+
+def _has_verb(tokens: list[Token], clause: Clause, key: str, cues: Cues) -> bool:
+    verbs = cues.words(key)
+    return any(tokens[i].lemma in verbs or tokens[i].lower in verbs for i in range(clause.start, clause.end))
+
+
+def _fill_actor(roles: Roles, mentions, others, first, tokens, cues) -> Roles:
     if not roles.actor:
         before = [i for i in others if mentions[i].end_token <= first and i not in roles.recipient]
         if before:
@@ -272,6 +525,36 @@ def _subject_of_clause_before(roles: Roles, tokens, mentions, clauses, clause, c
         roles.actor = [subject[0]]
         roles.trace.append(TraceStep("actor", mentions[subject[0]].actor.text,
                                      f"{why}: the subject of the clause before"))
+
+
+def _infinitive_clause(tokens: list[Token], clause: Clause, cues: Cues) -> bool:
+    """The clause ends in an infinitive with "zu": "zu befreien", "beschossen zu haben", "abzuwerfen"."""
+    words = [i for i in range(clause.start, clause.end) if tokens[i].text.isalpha()]
+    if len(words) < 2 or clause.index == 0 or "yes" not in cues.words("verb_final_subordinate"):
+        return False
+    last = tokens[words[-1]]
+    markers = cues.words("infinitive_markers")
+    if tokens[words[-2]].lower in markers:
+        return True
+    return last.text.islower() and any(last.lower.replace(m, "", 1) == last.lemma
+                                       for m in markers if m in last.lower[1:])
+
+
+def _controller_of_clause_before(roles: Roles, tokens, mentions, clauses, clause, cues) -> None:
+    prev = clauses[clause.index - 1]
+    # a speaker is no exception: "Die Taliban gaben an, den Hubschrauber abgeschossen zu haben"
+    pool = [i for i, m in enumerate(mentions) if prev.start <= m.start_token < prev.end
+            and not is_location_mention(tokens, m, cues)]
+    if not pool:
+        return
+    subject = _coordinated(mentions, pool[0], pool, tokens, cues)
+    purpose = clause.opener in cues.words("subject_control_openers")  # "…, um Russland zu unterstützen"
+    objects = [] if purpose else [i for i in pool if i not in subject
+                                  and not _in_prepositional_phrase(tokens, mentions[i], prev, cues)]
+    pick = objects[0] if objects else pool[0]
+    roles.actor = _coordinated(mentions, pick, pool, tokens, cues)
+    roles.trace.append(TraceStep("actor", mentions[pick].actor.text, "subject of an infinitive clause: the "
+                                 + ("object" if objects else "subject") + " of the clause before"))
 
 
 def _possessive(token: Token, cues: Cues) -> bool:
@@ -300,5 +583,18 @@ def _is_passive(tokens: list[Token], clause: Clause, triggers: list[Match], cues
     aux = cues.words("passive_aux")
     if not any(tokens[i].lower in aux for i in range(clause.start, clause.end)):
         return False
-    return any(tokens[i].text[:1].islower() and cues.looks_past(tokens[i], is_verb=True)
-               for t in triggers for i in t.token_indices)
+    # besides the main trigger, a participle closing the clause ("… getötet worden") makes it passive
+    return any(_participle(tokens[i], cues) for t in triggers for i in t.token_indices
+               if t is triggers[0] or _clause_final_verb(tokens, clause, t, cues))
+
+
+def _participle(token: Token, cues: Cues) -> bool:
+    """A lowercase verb form that can be a past participle: a past form, or one with a participle
+    ending ("festgenommen", "verschleppt"), also inflected as an adjective ("genommene")."""
+    word = token.lower
+    if not token.text[:1].islower() or (word == token.lemma and word.endswith(tuple(cues.words("infinitive_suffixes")))):
+        return False  # an infinitive; a form the lemmatiser left alone may still be a participle ("eliminiert")
+    # attributive forms carry an adjective ending: "als Geiseln genommene Insassen"
+    stems = [word] + [word[:-len(e)] for e in cues.words("adj_endings") if e and word.endswith(e)]
+    return cues.looks_past(token, is_verb=True) or any(
+        stem.endswith(tuple(cues.words("participle_endings"))) for stem in stems)

@@ -56,8 +56,8 @@ def annotate(text: str, lang: str, published: date | None) -> AnnotatedText:
 
 # Sectors of state and armed actors whose country a story usually leaves implicit
 # ("Sicherheitskräfte", "die Regierung", "Aufständische" in a story about Afghanistan).
-# Mentions that name a state (not an international body, a group or a city).
-STATE_NAMING_KINDS = {"country", "capital", "demonym", "people", "person"}
+# Mentions that name a state or a place in it (not an international body or a group): "Aleppo" counts for Syria.
+STATE_NAMING_KINDS = {"country", "capital", "demonym", "people", "person", "city"}
 IMPLICIT_COUNTRY_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "PTY", "INS"}
 
 

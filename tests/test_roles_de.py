@@ -1,0 +1,131 @@
+"""German role assignment: who acts and who is acted upon, in sentences written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.coding.coder import code_text
+
+PUBLISHED = date(2024, 10, 8)
+
+
+def _roles(text: str, event_type: str) -> tuple[list[str | None], list[str | None]]:
+    events = [e for e in code_text(text, "de", PUBLISHED) if e.event_type == event_type]
+    assert events, f"no {event_type} event coded in: {text}"
+    event = events[0]
+    return [a.country for a in event.actor], [r.country for r in event.recipient]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # inverted subject after an adverbial, object between the verb and its particle
+    ("Am Montag griff Russland die Ukraine an.", "ASSAULT", ["RUS"], ["UKR"]),
+    # dative object of a split verb of accusing
+    ("Frankreich wirft Russland vor, Kiew mit Raketen beschossen zu haben.", "ACCUSE", ["FRA"], ["RUS"]),
+    # fronted prepositional object, subject after the finite verb
+    ("Für die Ukraine will sich Frankreich weiter einsetzen.", "SUPPORT", ["FRA"], ["UKR"]),
+    # direct object before a clause-final participle wins over a phrase after "nach"
+    ("In der Nacht hatten ukrainische Truppen nach Angaben aus Kiew russische Soldaten getötet.",
+     "ASSAULT", ["UKR"], ["RUS"]),
+    # both sides after "zwischen" act together
+    ("Seit Freitag gilt eine Waffenruhe zwischen Armenien und Aserbaidschan.", "RETREAT", ["ARM", "AZE"], []),
+    # hyphen compounds: the head names the party, a role suffix only the sector
+    ("US-Einheiten haben am Montag IS-Kämpfer in Syrien angegriffen.", "ASSAULT", ["USA"], ["IMG"]),
+])
+def test_main_clause_roles(text, event_type, actor, recipient):
+    assert _roles(text, event_type) == (actor, recipient)
+
+
+def test_subject_relative_pronoun_takes_its_antecedent_as_actor():
+    actor, recipient = _roles("Der Präsident verurteilte Russland, das am Montag die Ukraine angegriffen hatte.",
+                              "ASSAULT")
+    assert (actor, recipient) == (["RUS"], ["UKR"])
+
+
+def test_passive_relative_clause_acts_on_its_antecedent():
+    actor, recipient = _roles("Die Armee verteidigt die Stadt Charkiw, die seit Wochen von Russland angegriffen wird.",
+                              "ASSAULT")
+    assert (actor, recipient) == (["RUS"], ["UKR"])
+
+
+def test_infinitive_clause_takes_the_accused_as_actor():
+    text = "Frankreich wirft Russland vor, die Ukraine mit Raketen beschossen zu haben."
+    assault = [e for e in code_text(text, "de", PUBLISHED) if e.event_type == "ASSAULT"]
+    assert [a.country for a in assault[0].actor] == ["RUS"]
+    assert [r.country for r in assault[0].recipient] == ["UKR"]
+
+
+def test_purpose_clause_keeps_the_subject_before():
+    actor, _ = _roles("Die Regierung in Minsk sagte, Russland habe Soldaten nach Belarus geschickt, "
+                      "um die Ukraine anzugreifen.", "ASSAULT")
+    assert actor == ["RUS"]
+
+
+def test_parenthesised_abbreviation_stays_with_its_subject():
+    actor, recipient = _roles("Die Afrikanische Union (AU) verurteilte Ruanda scharf.", "ACCUSE")
+    assert (actor, recipient) == (["IGO"], ["RWA"])
+
+
+def test_fight_with_a_group_names_it_as_a_party_when_the_victims_are_the_subject():
+    actor, _ = _roles("Bei einem Feuergefecht mit den Taliban wurden am Montag drei Polizisten getötet.", "ASSAULT")
+    assert actor == ["AFG"]
+
+
+def test_place_after_a_place_noun_is_where_not_who():
+    text = "Bei Kämpfen in der Grenzregion Kursk hat die Ukraine russische Soldaten getötet."
+    actor, recipient = _roles(text, "ASSAULT")
+    assert (actor, recipient) == (["UKR"], ["RUS"])
+
+
+def test_passive_subject_before_an_apposition_is_the_target():
+    text = "Am Montag wurde der Kommandeur der Hisbollah, Ali Karaki, bei einem Luftangriff der israelischen Armee getötet."
+    actor, recipient = _roles(text, "ASSAULT")
+    assert (actor, recipient) == (["ISR"], ["LBN"])
+
+
+def test_attack_from_a_place_is_carried_out_from_there():
+    actor, _ = _roles("Die Regierung verurteilte den Raketenangriff aus dem Libanon.", "ASSAULT")
+    assert actor == ["LBN"]
+
+
+def test_relative_clause_after_a_verb_particle_refers_back_past_it():
+    text = "Die Polizei fahndet nach dem Syrer weiter, der am Sonntag einen französischen Polizisten erstochen hatte."
+    assert _roles(text, "ASSAULT") == (["SYR"], ["FRA"])
+
+
+def test_an_attack_after_nach_is_an_earlier_act_of_its_own():
+    events = [e for e in code_text("Nach dem Angriff auf Kiew hat die Ukraine Russland mit Drohnen angegriffen.",
+                                   "de", PUBLISHED) if e.event_type == "ASSAULT"]
+    pairs = [([a.country for a in e.actor], [r.country for r in e.recipient]) for e in events]
+    assert pairs == [([], ["UKR"]), (["UKR"], ["RUS"])]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Frankreich verurteilte den jüngsten Angriff auf Kiew.", []),  # who condemns did not attack
+    ("Russland startete einen Angriff auf Kiew.", ["RUS"]),  # a verb of carrying the attack out
+])
+def test_subject_of_a_verb_about_an_attack_noun(text, actor):
+    assert _roles(text, "ASSAULT") == (actor, ["UKR"])
+
+
+def test_cities_of_the_story_give_its_role_nouns_a_country():
+    text = ("Aleppo – In Aleppo ist ein Krankenhaus zerstört worden. Die Regierungstruppen griffen "
+            "die Stadt Aleppo in der Nacht erneut an.")
+    events = [e for e in code_text(text, "de", PUBLISHED) if e.evidence.trigger == "griffen … an"]
+    assert [a.country for a in events[0].actor] == ["SYR"]
+
+
+def test_agent_of_a_condemned_act_and_a_pronoun_for_the_one_who_condemned_it():
+    text = ("Der UN-Generalsekretär verurteilte die Bombardierungen durch russische Truppen. "
+            "Er rief die Ukraine zu Verhandlungen auf.")
+    assert _roles(text, "ASSAULT") == (["RUS"], [])
+    assert _roles(text, "REQUEST") == (["UNO"], ["UKR"])
+
+
+def test_who_suffers_wounds_is_the_one_attacked():
+    assert _roles("Eine ukrainische Soldatin erlitt am Montag schwere Stichwunden.", "ASSAULT") == ([], ["UKR"])
+
+
+def test_subordinate_clause_after_ehe_has_its_own_subject():
+    text = "Ein Israeli wurde verletzt, ehe ukrainische Wachleute den russischen Angreifer mit Schüssen stoppten."
+    assert _roles(text, "ASSAULT") == (["UKR"], ["RUS"])
