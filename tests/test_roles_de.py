@@ -129,3 +129,14 @@ def test_who_suffers_wounds_is_the_one_attacked():
 def test_subordinate_clause_after_ehe_has_its_own_subject():
     text = "Ein Israeli wurde verletzt, ehe ukrainische Wachleute den russischen Angreifer mit Schüssen stoppten."
     assert _roles(text, "ASSAULT") == (["UKR"], ["RUS"])
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Der UN-Sondergesandte forderte die Konfliktparteien auf, die Angriffe sofort einzustellen.", "de"),
+    ("Der UN-Sondergesandte forderte die Konfliktparteien auf, die Angriffe sofort zu beenden.", "de"),
+    ("The UN envoy called on the warring parties to stop the attacks at once.", "en"),
+])
+def test_an_act_called_for_is_not_an_event(text, lang):
+    # "zu" may stand inside the verb ("einzustellen"): the attacks are demanded, not reported
+    types = [e.event_type for e in code_text(text, lang, date(2024, 10, 8), "t")]
+    assert "REQUEST" in types and "ASSAULT" not in types

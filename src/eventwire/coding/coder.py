@@ -156,7 +156,7 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
             if event.modality.polarity == "denied":
                 denial.clause = None  # only the first act after a denial is what is denied
     _attribute_accusation_content(events, clauses, tokens)
-    events = _without_demanded_acts(events, tokens, cues)
+    events = _without_demanded_acts(events, tokens, clauses, cues)
     for event in events:
         _rerank_type(event, sent, cues)
     events.extend(_allegations(doc, frame, cues, article_id, events))
@@ -262,18 +262,22 @@ def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
     return before in determiners and tokens[i + 1].text[:1].isupper() and tokens[i + 1].text.isalpha()
 
 
-def _without_demanded_acts(events: list[EventMention], tokens, cues: Cues) -> list[EventMention]:
+def _without_demanded_acts(events: list[EventMention], tokens, clauses: list[Clause],
+                           cues: Cues) -> list[EventMention]:
     """"Kerry called on both sides to reduce tensions": the act called for has not happened;
     PLOVER codes the REQUEST (or THREATEN) alone."""
-    markers = cues.words("infinitive_markers")
     demands = [e for e in events if e.event_type in DEMANDING]
-    if not demands or not markers:
+    if not demands or not cues.words("infinitive_markers"):
         return events
     kept = []
     for e in events:
+        # the marker stands anywhere from the demand to the end of the act's clause: "to stop the
+        # attacks", "die Angriffe zu beenden", "die Kämpfe einzustellen"
+        clause = clause_of(clauses, next(i for i, t in enumerate(tokens) if t.end > e.evidence.trigger_start))
+        clause_end = tokens[clause.end - 1].end
         demanded = any(
             d is not e and d.evidence.trigger_end <= e.evidence.trigger_start and any(
-                t.lower in markers for t in tokens if d.evidence.trigger_end <= t.start < e.evidence.trigger_start)
+                cues.marks_infinitive(t) for t in tokens if d.evidence.trigger_end <= t.start < clause_end)
             for d in demands)
         if demanded:
             continue

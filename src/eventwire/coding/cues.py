@@ -58,6 +58,18 @@ class Cues:
         return is_verb and "yes" in self.words("irregular_past") and \
             not any(word.endswith(s) for s in self.words("present_suffixes"))
 
+    def marks_infinitive(self, tok: Token) -> bool:
+        """"zu beenden", "to stop", and German's infixed "einzustellen" ("ein" + "zu" + "stellen")."""
+        word = tok.lower
+        for marker in self.words("infinitive_markers"):
+            if word == marker:
+                return True
+            at = word.find(marker, 1)
+            rest = word[:at] + word[at + len(marker):] if at > 0 else ""
+            if rest and rest.endswith(tuple(self.words("infinitive_suffixes"))) and tok.text[:1].islower():
+                return True
+        return False
+
     def looks_present(self, tok: Token) -> bool:
         """A finite present verb form: lowercase, inflected from a verb lemma with a present ending
         ("weist" ← "weisen", "behauptet" ← "behaupten"), and not past."""

@@ -228,18 +228,7 @@ def _is_subjunctive_present(tok: Token, cues: Cues) -> bool:
 
 
 def _is_infinitive_clause(tokens: list[Token], clause: Clause, cues: Cues) -> bool:
-    markers = cues.words("infinitive_markers")
-    for i in range(clause.start, clause.end):
-        word, lemma = tokens[i].lower, tokens[i].lemma
-        if word in markers or any(_infixed(word, m, cues) for m in markers):
-            return True  # "zu beenden", "to stop", and German's infixed "abzuwerfen"
-    return False
-
-
-def _infixed(word: str, marker: str, cues: Cues) -> bool:
-    at = word.find(marker, 1)
-    rest = word[:at] + word[at + len(marker):] if at > 0 else ""
-    return bool(rest) and rest.endswith(tuple(cues.words("infinitive_suffixes")))
+    return any(cues.marks_infinitive(tokens[i]) for i in range(clause.start, clause.end))
 
 
 def _nearest_finite_tense(tokens: list[Token], clauses: list[Clause], clause: Clause, cues: Cues) -> str | None:
