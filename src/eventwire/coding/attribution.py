@@ -19,6 +19,8 @@ from eventwire.nlp.annotate import AnnotatedSentence
 from eventwire.records import ActorRef, TraceStep
 
 
+SOURCE_PHRASE_REACH = 5  # words from a source preposition to its source: "nach Angaben örtlicher Behörden"
+
 # Cue kinds whose mention supports a claim without making it: (field of SentenceAttribution, why).
 SUPPORTING_ROLES = {"backing": ("backers", "names a party backing the claim"),
                     "via": ("via", "names the medium that carried the claim")}
@@ -57,6 +59,18 @@ def _subject_of(mentions: list[Mention], clause: Clause, anchor: int, skip: set[
     return min(after, key=lambda i: mentions[i].start_token) if after else None
 
 
+def _source_later_in_phrase(tokens, mentions: list[Mention], start: int, cues: Cues) -> int | None:
+    """The first mention within a few words of a source preposition, inside the same phrase
+    (no punctuation, no verb) — the nouns before it say what kind of statement it was."""
+    for k in range(start, min(len(tokens), start + SOURCE_PHRASE_REACH)):
+        if not tokens[k].text[:1].isalnum() or cues.looks_past(tokens[k]) or cues.looks_present(tokens[k]):
+            return None
+        hit = next((i for i, m in enumerate(mentions) if m.start_token == k), None)
+        if hit is not None:
+            return hit
+    return None
+
+
 def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
                      previous_speaker: ActorRef | None) -> SentenceAttribution:
     out = SentenceAttribution()
@@ -87,6 +101,8 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
             speaker_idx = next((i for i, m in enumerate(mentions)
                                 if m.start_token <= k < m.end_token or m.start_token == k
                                 or (match.start < m.start_token < match.end)), None)
+            if speaker_idx is None:  # "laut früheren Ankündigungen aus serbischen Regierungskreisen"
+                speaker_idx = _source_later_in_phrase(tokens, mentions, k, cues)
         elif kind == "source_post":
             speaker_idx = next((i for i, m in reversed(list(enumerate(mentions)))
                                 if m.end_token <= match.start and match.start - m.end_token <= 1), None)
@@ -133,4 +149,9 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
             out.used_mentions.add(speaker_idx)
         out.frame_clauses.add(clause.index)
         out.cue_tokens.update(match.token_indices)
+    if out.speaker is None and out.via:
+        # "…, berichtete die Zeitung Danas": with no one else speaking, the medium is the source
+        out.speaker = out.via.pop(0)
+        out.trace.append(TraceStep("attribution.speaker", out.speaker.text,
+                                   "the reporting medium is the only source named", None))
     return out
