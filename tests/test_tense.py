@@ -52,6 +52,9 @@ def test_german_tense(text, event_type, trigger, tense):
     # a verb coordinated after the trigger does not date it
     ("Burundi's president rejects the deployment of troops and has called the mission an invasion.",
      "REJECT", "rejects", "present"),
+    # a plain verb before its object's article is finite present, and so dates the act it alleges
+    ("The opposition and the West accuse the army of dropping barrel bombs on Aleppo.", "ASSAULT",
+     "barrel bombs", "present"),
     # a plural noun after an adjective is not a present verb
     ("There had been indiscriminate bombardments by government forces in Syria.", "ASSAULT", "bombardments", "past"),
 ])

@@ -86,9 +86,25 @@ def _finite_tense(tokens: list[Token], clause: Clause, trigger_indices: set[int]
     if any(tokens[i].lower in present or cues.looks_present(tokens[i]) or _is_subjunctive_present(tokens[i], cues)
            for i in indices):
         return "present"
-    if _plural_present_in_main_clause(tokens, clause, cues):
+    if _plural_present_in_main_clause(tokens, clause, cues) or any(
+            _present_before_object(tokens, i, cues) for i in indices):
         return "present"
     return None
+
+
+def _present_before_object(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """English has no present ending to read: a plain or -s verb form right before its object's
+    article is finite present ("the West accuse the troops", "the leadership rejects the claim")."""
+    if "yes" in cues.words("nouns_capitalized") or i + 1 >= len(tokens) or i == 0:
+        return False
+    tok, nxt, prev = tokens[i], tokens[i + 1], tokens[i - 1].lower
+    if not (tok.text.isalpha() and tok.text[:1].islower()) or nxt.lower not in cues.words("determiners"):
+        return False
+    blocked = _function_words(cues) | _auxiliaries(cues) | cues.words("infinitive_markers") \
+        | cues.words("modal_verbs") | cues.words("coordinators") | cues.words("subject_pronouns")
+    if prev in blocked or tok.lower in blocked or tok.lower.endswith(tuple(cues.words("gerund_suffixes"))):
+        return False
+    return tok.lower == tok.lemma or tok.lower == tok.lemma + "s" or tok.lower == tok.lemma + "es"
 
 
 def _plural_present_in_main_clause(tokens: list[Token], clause: Clause, cues: Cues) -> bool:
