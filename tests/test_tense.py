@@ -55,6 +55,12 @@ def test_german_tense(text, event_type, trigger, tense):
     # a plain verb before its object's article is finite present, and so dates the act it alleges
     ("The opposition and the West accuse the army of dropping barrel bombs on Aleppo.", "ASSAULT",
      "barrel bombs", "present"),
+    # an act named under a copula is over; a state (sanctions) holds now
+    ("Experts said it is the first confirmed use of mustard gas by the Syrian army.", "ASSAULT", "use", "past"),
+    ("North Korea is barred from missile tests because of United Nations sanctions.", "SANCTION", "sanctions",
+     "present"),
+    # "is" before an -ing form is an auxiliary, not a copula
+    ("North Korea is supplying weapons to Russia for the invasion of Ukraine.", "ASSAULT", "invasion", "present"),
     # a plural noun after an adjective is not a present verb
     ("There had been indiscriminate bombardments by government forces in Syria.", "ASSAULT", "bombardments", "past"),
 ])

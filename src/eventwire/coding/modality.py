@@ -81,7 +81,7 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
                 break
     if modality.tense != "future":
         modality.tense = clause_tense(tokens, clauses, clause, set(trigger.token_indices), cues,
-                                      headline=is_headline(text))
+                                      headline=is_headline(text), event_type=trigger.row["event_type"])
         trace.append(TraceStep("modality.tense", modality.tense,
                                "verb form and auxiliaries of the event's clause", None))
     return modality, trace

@@ -17,15 +17,18 @@ grammar.tsv keys of the article's language:
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from eventwire.coding.clauses import Clause
 from eventwire.coding.cues import Cues
+from eventwire.lexicons import load_table
 from eventwire.records import Token
 
 PARTICIPLE_REACH = 4  # English: tokens between "has" and its participle ("has not yet been")
 
 
 def clause_tense(tokens: list[Token], clauses: list[Clause], clause: Clause, trigger_indices: set[int],
-                 cues: Cues, headline: bool) -> str:
+                 cues: Cues, headline: bool, event_type: str | None = None) -> str:
     """'past' or 'present' for an act whose trigger tokens lie in `clause`."""
     if headline:  # headlines use the historic present for acts that are over
         return "past"
@@ -45,9 +48,39 @@ def clause_tense(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
         # a bare verb trigger is itself the finite present ("weist zurück", "rejects");
         # a noun trigger with no verb to date it reports an act that is over
         tense = "present" if verbal else "past"
+    elif tense == "present" and not verbal and event_type and is_act(event_type) \
+            and _present_only_by_copula(tokens, clause, cues):
+        tense = "past"  # "it is the first confirmed use of mustard gas": the use is over
     if tense == "past" and _has_any(tokens, clause, cues.words("ongoing_markers")):
         tense = "present"
     return tense
+
+
+@lru_cache(maxsize=1)
+def _aspects() -> dict[str, str]:
+    return {row["event_type"]: row["aspect"] for row in load_table("common", "aspect")}
+
+
+def is_act(event_type: str) -> bool:
+    """common/aspect.tsv: an act is over once reported; a state (sanctions, support) can hold now."""
+    return _aspects().get(event_type) == "act"
+
+
+def _present_only_by_copula(tokens: list[Token], clause: Clause, cues: Cues) -> bool:
+    copulas = cues.words("copulas")
+    finite = [i for i in range(clause.start, clause.end)
+              if tokens[i].lower in cues.words("present_aux") | cues.words("perfect_aux")
+              or cues.looks_present(tokens[i]) or _is_subjunctive_present(tokens[i], cues)
+              or tokens[i].lower in cues.words("subjunctive_aux")]
+    return bool(finite) and all(tokens[i].lower in copulas and not _progressive(tokens, i, clause, cues)
+                                for i in finite)
+
+
+def _progressive(tokens: list[Token], aux: int, clause: Clause, cues: Cues) -> bool:
+    """"is (apparently) backing away", "is supplying": the copula is an auxiliary here."""
+    gerund = tuple(cues.words("gerund_suffixes"))
+    return bool(gerund) and any(tokens[i].lower.endswith(gerund)
+                                for i in range(aux + 1, min(clause.end, aux + 3)))
 
 
 def is_verbal_trigger(tokens: list[Token], trigger_indices: set[int], cues: Cues) -> bool:
