@@ -11,9 +11,12 @@ grammar.tsv keys of the article's language:
   irregular_preterites, irregular_participles   strong verb forms without a regular ending
   stative_participles  a perfect of these names a present state ("has become a supplier",
                      "has been in force"), unless a participle follows ("has been attacked")
-  ongoing_markers    a past form with these is still going on ("seit", "since", "weiterhin")
+  ongoing_markers    a past form with these is still going on ("weiterhin", "still")
   subjunctive_present_suffixes, subjunctive_aux   reported speech ("es liefere Waffen", "sei")
+  copulas            a noun act dated only by these is over (common/aspect.tsv says which types are acts)
   nouns_capitalized  nouns are capitalised, so a lowercase trigger is a verb
+  verb_final_subordinate   verbs may stand far from their auxiliary, at the clause's end
+  modal_verbs, gerund_suffixes, adjective_suffixes   English: telling verbs from nouns without endings
 """
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ def clause_tense(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
     """'past' or 'present' for an act whose trigger tokens lie in `clause`."""
     if headline:  # headlines use the historic present for acts that are over
         return "past"
-    verbal = is_verbal_trigger(tokens, trigger_indices, cues)
+    verbal = _is_verbal_trigger(tokens, trigger_indices, cues)
     if verbal and "yes" not in cues.words("nouns_capitalized"):
         # a verb trigger's own form and the auxiliaries just before it decide, not a verb
         # coordinated after it ("rejects the deployment … and has called it an invasion")
@@ -48,7 +51,7 @@ def clause_tense(tokens: list[Token], clauses: list[Clause], clause: Clause, tri
         # a bare verb trigger is itself the finite present ("weist zurück", "rejects");
         # a noun trigger with no verb to date it reports an act that is over
         tense = "present" if verbal else "past"
-    elif tense == "present" and not verbal and event_type and is_act(event_type) \
+    elif tense == "present" and not verbal and event_type and _is_act(event_type) \
             and _present_only_by_copula(tokens, clause, cues):
         tense = "past"  # "it is the first confirmed use of mustard gas": the use is over
     if tense == "past" and _has_any(tokens, clause, cues.words("ongoing_markers")):
@@ -61,7 +64,7 @@ def _aspects() -> dict[str, str]:
     return {row["event_type"]: row["aspect"] for row in load_table("common", "aspect")}
 
 
-def is_act(event_type: str) -> bool:
+def _is_act(event_type: str) -> bool:
     """common/aspect.tsv: an act is over once reported; a state (sanctions, support) can hold now."""
     return _aspects().get(event_type) == "act"
 
@@ -69,7 +72,7 @@ def is_act(event_type: str) -> bool:
 def _present_only_by_copula(tokens: list[Token], clause: Clause, cues: Cues) -> bool:
     copulas = cues.words("copulas")
     finite = [i for i in range(clause.start, clause.end)
-              if tokens[i].lower in cues.words("present_aux") | cues.words("perfect_aux")
+              if tokens[i].lower in _words(cues, "present_aux", "perfect_aux")
               or cues.looks_present(tokens[i]) or _is_subjunctive_present(tokens[i], cues)
               or tokens[i].lower in cues.words("subjunctive_aux")]
     return bool(finite) and all(tokens[i].lower in copulas and not _progressive(tokens, i, clause, cues)
@@ -83,7 +86,8 @@ def _progressive(tokens: list[Token], aux: int, clause: Clause, cues: Cues) -> b
                                 for i in range(aux + 1, min(clause.end, aux + 3)))
 
 
-def is_verbal_trigger(tokens: list[Token], trigger_indices: set[int], cues: Cues) -> bool:
+def _is_verbal_trigger(tokens: list[Token], trigger_indices: set[int], cues: Cues) -> bool:
+    """German capitalises nouns; elsewhere the word before the trigger and its ending decide."""
     first = min(trigger_indices)
     if "yes" in cues.words("nouns_capitalized"):
         return any(tokens[i].text[:1].islower() for i in trigger_indices)
@@ -133,8 +137,8 @@ def _present_before_object(tokens: list[Token], i: int, cues: Cues) -> bool:
     tok, nxt, prev = tokens[i], tokens[i + 1], tokens[i - 1].lower
     if not (tok.text.isalpha() and tok.text[:1].islower()) or nxt.lower not in cues.words("determiners"):
         return False
-    blocked = _function_words(cues) | _auxiliaries(cues) | cues.words("infinitive_markers") \
-        | cues.words("modal_verbs") | cues.words("coordinators") | cues.words("subject_pronouns")
+    blocked = _function_words(cues) | _auxiliaries(cues) | _words(
+        cues, "infinitive_markers", "modal_verbs", "coordinators", "subject_pronouns")
     if prev in blocked or tok.lower in blocked or tok.lower.endswith(tuple(cues.words("gerund_suffixes"))):
         return False
     return tok.lower == tok.lemma or tok.lower == tok.lemma + "s" or tok.lower == tok.lemma + "es"
@@ -143,7 +147,7 @@ def _present_before_object(tokens: list[Token], i: int, cues: Cues) -> bool:
 def _plural_present_in_main_clause(tokens: list[Token], clause: Clause, cues: Cues) -> bool:
     """German: "Die Opposition und der Westen werfen den Truppen vor, …" — a plural present looks
     like the infinitive, but a main clause without an auxiliary only has it before its end."""
-    if "yes" not in cues.words("nouns_capitalized") or clause.opener is not None:
+    if "yes" not in cues.words("verb_final_subordinate") or clause.opener is not None:
         return False
     closers = _function_words(cues) | _auxiliaries(cues)
     infinitives = tuple(cues.words("infinitive_suffixes"))
@@ -158,7 +162,7 @@ def _plural_present_in_main_clause(tokens: list[Token], clause: Clause, cues: Cu
 def _participle_after(tokens: list[Token], aux: int, clause: Clause, cues: Cues) -> int | None:
     """The participle an auxiliary builds a perfect with: anywhere later in the clause where verbs
     go last (German), else within a few words ("has not yet been")."""
-    verb_final = "yes" in cues.words("nouns_capitalized")
+    verb_final = "yes" in cues.words("verb_final_subordinate")
     end = clause.end if verb_final else min(clause.end, aux + 1 + PARTICIPLE_REACH)
     for i in range(aux + 1, end):
         tok = tokens[i]
@@ -242,9 +246,18 @@ def _after_auxiliary(tokens: list[Token], i: int, cues: Cues) -> bool:
     return any(tokens[j].lower in _auxiliaries(cues) for j in range(max(0, i - PARTICIPLE_REACH), i))
 
 
+_UNIONS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
+
+
+def _words(cues: Cues, *keys: str) -> frozenset[str]:
+    """The union of several grammar.tsv keys, built once per language."""
+    if (cues.lang, keys) not in _UNIONS:
+        _UNIONS[(cues.lang, keys)] = frozenset().union(*(cues.words(k) for k in keys))
+    return _UNIONS[(cues.lang, keys)]
+
+
 def _auxiliaries(cues: Cues) -> frozenset[str]:
-    return cues.words("preterite_aux") | cues.words("perfect_aux") | cues.words("passive_aux") \
-        | cues.words("present_aux")
+    return _words(cues, "preterite_aux", "perfect_aux", "passive_aux", "present_aux")
 
 
 def _inflected_verb(tok: Token, cues: Cues) -> bool:
@@ -254,8 +267,7 @@ def _inflected_verb(tok: Token, cues: Cues) -> bool:
 
 
 def _function_words(cues: Cues) -> frozenset[str]:
-    return cues.words("determiners") | cues.words("prepositions") | cues.words("contracted_articles") \
-        | cues.words("possessive_pronouns")
+    return _words(cues, "determiners", "prepositions", "contracted_articles", "possessive_pronouns")
 
 
 def in_reported_speech(tokens: list[Token], clause: Clause, cues: Cues) -> bool:
