@@ -236,3 +236,13 @@ def test_generated_english_part_is_current():
     proc = subprocess.run([sys.executable, str(root / "tools" / "build_trigger_lexicons.py"), "--check",
                            "--shared", str(shared)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_weak_trigger_inside_a_stronger_phrase_is_part_of_it():
+    from datetime import date
+
+    from eventwire.coding.coder import code_text
+    events = code_text("North Korea stepped up the testing of artillery and cruise missiles near Russia.",
+                       "en", date(2024, 10, 8), "t")
+    types = {e.event_type for e in events}
+    assert "MOBILIZE" in types and "ASSAULT" not in types

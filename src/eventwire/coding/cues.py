@@ -27,7 +27,11 @@ class Cues:
         return self.word_sets.get(key, frozenset())
 
     def find_triggers(self, tokens: list[Token]) -> list[Match]:
-        return longest_non_overlapping(self.triggers.find(tokens), key=trigger_weight)
+        kept = longest_non_overlapping(self.triggers.find(tokens), key=trigger_weight)
+        # a weak one-word trigger inside a stronger pattern's gap is part of that phrase:
+        # "testing of artillery and cruise missiles" is a weapons test, not an artillery attack
+        return [m for m in kept if not (len(m.token_indices) == 1 and trigger_weight(m) < WEAK_TRIGGER and any(
+            o is not m and o.start < m.start < o.end - 1 and trigger_weight(o) > trigger_weight(m) for o in kept))]
 
     def find_attribution(self, tokens: list[Token]) -> list[Match]:
         return longest_non_overlapping(self.attribution.find(tokens))
@@ -86,6 +90,9 @@ class Cues:
         if text.isdigit() and len(text) < 7:
             return int(text)
         return self.numbers.get(token.lower)
+
+
+WEAK_TRIGGER = 0.5  # below this a trigger word alone is only a hint ("artillery", "tank")
 
 
 def trigger_weight(match: Match) -> float:
