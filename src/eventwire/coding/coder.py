@@ -318,6 +318,11 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         actor = [attribution.speaker]
         recipient = [r for r in recipient if r is not attribution.speaker]
         trace.append(TraceStep("actor", attribution.speaker.text, "the speaker of a verb of saying that is an act"))
+    if not actor and roles.pronoun_subject and attribution.speaker is not None \
+            and attribution.cue_kind == "say" and _follows_saying(main, attribution):
+        # "Russia said it had expelled …": the pronoun subject of what was said is its speaker
+        actor = [attribution.speaker]
+        trace.append(TraceStep("actor", actor[0].text, "pronoun subject after a verb of saying: its speaker"))
     if not actor and roles.pronoun_subject and frame.previous_actor:
         actor = list(frame.previous_actor)
         trace.append(TraceStep("actor", actor[0].text, "pronoun subject: the actor of the previous event"))
