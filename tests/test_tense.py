@@ -109,3 +109,13 @@ def test_anaphoric_source_refers_to_the_source_named_before(text, lang):
     assert second_sentence, events
     assert all(e.attribution.speaker is not None and e.attribution.speaker.country == "AFG"
                for e in second_sentence)
+
+
+def test_participle_adjectives_are_not_verbs_of_saying_or_hedges_of_the_act():
+    events = code_text("Suspected militants attacked a police station in Borno State on Monday.", "en", PUBLISHED, "t")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert attack.attribution.speaker is None
+    assert attack.modality.certainty == "certain"
+    hedged = next(e for e in code_text("The alleged attack on the convoy in Syria killed four Russian soldiers.",
+                                       "en", PUBLISHED, "t") if e.event_type == "ASSAULT")
+    assert hedged.modality.certainty == "possible"

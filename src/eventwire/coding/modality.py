@@ -100,8 +100,13 @@ def _modifies_other_noun(tokens: list[Token], cue: Match, trigger: Match, cues: 
     if len(cue.token_indices) != 1 or cue.end >= len(tokens) or cue.end in trigger.token_indices:
         return False
     word, nxt = tokens[cue.start], tokens[cue.end]
-    inflected = word.lower.startswith(word.lemma) and word.lower[len(word.lemma):] in cues.words("adj_endings")
-    return inflected and word.text[:1].islower() and nxt.text[:1].isupper()
+    if "yes" in cues.words("nouns_capitalized"):  # "mutmaßliche Kämpfer"
+        inflected = word.lower.startswith(word.lemma) and word.lower[len(word.lemma):] in cues.words("adj_endings")
+        return inflected and word.text[:1].islower() and nxt.text[:1].isupper()
+    # "suspected attackers": a participle hedge before a word that is neither the trigger nor a function word
+    participle = any(word.lower.endswith(s) for s in cues.words("past_suffixes"))
+    function_words = cues.words("determiners") | cues.words("prepositions") | cues.words("coordinators")
+    return participle and nxt.text.isalpha() and nxt.text[:1].islower() and nxt.lower not in function_words
 
 
 def is_headline(text: str) -> bool:
