@@ -75,7 +75,10 @@ SECTOR_OF_KIND = {"capital": "GOV"}
 def read_countries(path: Path) -> tuple[dict[str, str], list[dict[str, str]]]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    alpha2 = {r["CCA2"]: r["CCA3"] for r in rows if len(r["CCA2"]) == 2 and len(r["CCA3"]) == 3}
+    # the EU and UN rows carry "NA" (not applicable) as alpha-2, which is also Namibia's code
+    bodies = {code for code, _, _ in ORG_TERRITORIES.values()}
+    alpha2 = {r["CCA2"]: r["CCA3"] for r in rows
+              if len(r["CCA2"]) == 2 and len(r["CCA3"]) == 3 and r["CCA3"] not in bodies}
     return alpha2, rows
 
 
