@@ -206,7 +206,8 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
     # 2. the phrase after a trigger noun: "Angriffe von Palästinensern", "Sanktionen der Vereinten
     # Nationen" (its agent), but "Invasion der Ukraine", "Besatzung des Westjordanlands" (its target)
     main = triggers[0]
-    if len(main.token_indices) == 1 and _is_noun(tokens, main.start, cues):
+    # a trigger noun, alone or after its adjective ("das militärische Vorgehen der Regierungstruppen")
+    if main.token_indices == tuple(range(main.start, main.end)) and _is_noun(tokens, main.end - 1, cues):
         follower = _phrase_after(tokens, mentions, others, main.end, cues)
         if follower is not None and follower[1] not in cues.words("comitative_preps"):
             idx, prep = follower

@@ -7,6 +7,7 @@ von Seoul" on 2024-10-08 → Kim Yong-hyun).  Surnames seen once resolve later i
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -17,6 +18,7 @@ from eventwire.nlp.patterns import Match, Pattern, PatternMatcher, longest_non_o
 from eventwire.nlp.text import lemma
 from eventwire.records import ActorRef, Token, parse_date
 
+ORDINAL_PERIOD = re.compile(r"\b([IVX]+)\.$")
 PROPER_KINDS = {"country", "capital", "org", "group", "person", "prefix"}
 # What may stand before the hyphen of a compound that names a party ("US-Einheiten").
 COMPOUND_HEAD_KINDS = {"country", "capital", "org", "group", "prefix"}
@@ -174,7 +176,13 @@ class ActorMatcher:
         }
         patterns = []
         # Codes of states (not IGOs, NGOs or transnational groups): what a story can be "about".
-        self.state_codes = frozenset(r["country"] for r in load_table(lang, "actors") if r["kind"] == "country")
+        rows = load_table(lang, "actors")
+        self.state_codes = frozenset(r["country"] for r in rows if r["kind"] == "country")
+        # Codes of bodies (UNO): named by organisations but never by a demonym or people noun.  A state
+        # organ ("die Regierung", "the army") never refers back to one.
+        nationals = {r["country"] for r in rows if r["kind"] in {"demonym", "people"}}
+        self.body_codes = frozenset(r["country"] for r in rows
+                                    if r["kind"] in {"org", "group"} and r["country"] not in nationals)
         for row in load_table(lang, "actors"):
             kind = row["kind"]
             suffixes = endings["demonym"] if kind == "demonym" else \
@@ -185,12 +193,18 @@ class ActorMatcher:
                                           _inflector(endings["people"], last_only=True)))
         for row in load_table("common", "leaders"):
             for alias in {row["name"], *filter(None, row["aliases"].split("|"))}:
+                # the tokenizer splits the period off a German ordinal: "König Abdullah II." is "II" "."
+                alias = ORDINAL_PERIOD.sub(r"\1", alias)
                 patterns.append(parse_pattern(alias, _with_kind(row, "person"),
                                               _inflector(endings["name"], last_only=True)))
         self.matcher = PatternMatcher(patterns)
 
     def atoms(self, tokens: Sequence[Token]) -> list[Match]:
-        found = [m for m in self.matcher.find(tokens) if _case_ok(m, tokens) and m.row["kind"] != "prefix"]
+        found = [m for m in self.matcher.find(tokens) if _case_ok(m, tokens)]
+        # a prefix ("US", "UN") names a party before a hyphen, or as a noun modifier right before a role
+        # noun: "US Secretary of State", "UN envoy"
+        role_starts = {m.start for m in found if m.row["kind"] == "role"}
+        found = [m for m in found if m.row["kind"] != "prefix" or m.end in role_starts]
         # a role suffix ("*einheit") may cover "US-Einheiten"; the compound's head still names the party
         covered = {i for m in found if m.row["kind"] != "role" for i in m.token_indices}
         for i, tok in enumerate(tokens):
@@ -390,7 +404,7 @@ def _joins(group: list[Match], nxt: Match) -> bool:
     if kind == "person":
         return prev in {"role", "demonym", "country", "capital", "compound"}  # "US-Außenminister John Kerry"
     if kind == "role":
-        return prev in {"demonym", "country", "capital", "org", "role", "compound"}
+        return prev in {"demonym", "country", "capital", "org", "role", "compound", "prefix"}
     if kind == "demonym":
         return prev == "demonym"  # "russische und nordkoreanische" stays two mentions via "und"
     if kind in {"org", "group"}:

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from eventwire.nlp.actors import ActorMatcher, Mention
+from eventwire.lexicons import grammar
+from eventwire.nlp.actors import STATE_OFFICE_OF_ROLE, ActorMatcher, Mention, leaders, terms_of, term_on
 from eventwire.nlp.dates import find_dates
 from eventwire.nlp.places import find_places
 from eventwire.nlp.text import split_sentences, tokenize
@@ -50,7 +51,8 @@ def annotate(text: str, lang: str, published: date | None) -> AnnotatedText:
             [d for d in all_dates if sentence.start <= d.start < sentence.end],
             places,
         ))
-    _assign_focus_country(out, matcher.state_codes)
+    _resolve_coreference(out, lang, published, matcher.state_codes - matcher.body_codes)
+    _assign_focus_country(out, matcher.state_codes - matcher.body_codes)
     return AnnotatedText(text, lang, published, out)
 
 
@@ -61,25 +63,211 @@ STATE_NAMING_KINDS = {"country", "capital", "demonym", "people", "person", "city
 IMPLICIT_COUNTRY_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "PTY", "INS"}
 
 
-def _assign_focus_country(sentences: list[AnnotatedSentence], state_codes: frozenset[str]) -> None:
-    """Give country-less state actors the article's focus country: the country named most often,
-    if it is named at least twice and clearly more often than the runner-up."""
-    counts: dict[str, int] = {}
-    for s in sentences:
-        for m in s.mentions:
-            if m.actor.country in state_codes and set(m.kinds) & STATE_NAMING_KINDS:
-                counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+COREF_SOURCE = "coreference with"  # the country of a role noun taken from an earlier mention
+FOCUS_SOURCE = "article focus country"
+# Sectors whose members a later generic noun may refer back to: "Hamas-Kämpfer … der Angreifer",
+# "die israelische Armee … die Sicherheitskräfte", "Afghanistans Innenministerium … die Regierung".
+SECTOR_FAMILIES = (frozenset({"GOV", "JUD", "LEG"}), frozenset({"MIL", "COP", "SPY"}),
+                   frozenset({"REB", "INS", "UAF"}), frozenset({"OPP"}), frozenset({"PTY"}))
+STATE_FAMILIES = SECTOR_FAMILIES[:2]  # organs of a state: their antecedent is a state, not the UN or IS
+FOCUS_FAMILIES = STATE_FAMILIES  # families whose own dominant country outranks the article's focus
+COREF_WINDOW = 2  # sentences back in which a noun of the same sector family still refers
+ROLE_WINDOW = 5  # sentences back in which a noun of the same role still refers, unless it names an office
+MAX_MODIFIERS = 3  # adjectives, numbers and quantifiers between a determiner and its noun
+
+
+def _family(sector: str | None) -> frozenset[str] | None:
+    return next((f for f in SECTOR_FAMILIES if sector in f), None)
+
+
+def _office(mention: Mention, published: date | None) -> str | None:
+    """The role a mention names: its role noun, else the office its named person held that day."""
+    role = mention.role
+    if role is None and mention.actor.name and terms_of(mention.actor.name):
+        term = term_on(mention.actor.name, published)
+        role = term.role if term else None
+    return STATE_OFFICE_OF_ROLE.get(role, role) if role else None
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The grammar.tsv words that coreference reads."""
+
+    definite: frozenset[str]
+    modifiers: frozenset[str]  # quantifiers and coordinators between a determiner or copula and a noun
+    owner_words: frozenset[str]
+    copulas: frozenset[str]
+    identity_frames: tuple[tuple[str, ...], ...]
+    determiners: frozenset[str]
+    prepositions: frozenset[str]  # not the genitive linkers ("most of the Palestinians were …")
+    capitalised: bool
+
+    @property
+    def frame_ends(self) -> frozenset[str]:
+        return frozenset(f[-1] for f in self.identity_frames)
+
+    @classmethod
+    @lru_cache(maxsize=None)
+    def of(cls, lang: str) -> "_Grammar":
+        g = grammar(lang)
+        words = lambda *keys: frozenset(w for k in keys for w in g.get(k, ()) if w)  # noqa: E731
+        return cls(words("definite_determiners"), words("quantifiers", "coordinators"),
+                   words("linkers", "place_preps"), words("copulas"),
+                   tuple(tuple(f.split()) for f in g.get("identity_frames", ()) if f),
+                   words("determiners"), words("prepositions") - words("linkers"),
+                   "yes" in g.get("nouns_capitalized", ()))
+
+
+def _resolve_coreference(sentences: list[AnnotatedSentence], lang: str, published: date | None,
+                         state_codes: frozenset[str]) -> None:
+    """A role noun that names no country takes one from another mention of the same party:
+    1. as the predicate of a copula or identity frame, its subject's ("Most of the Palestinian victims
+       were attackers", "Bei den Getöteten handelte es sich um Attentäter");
+    2. as a definite noun ("der Ministerpräsident", "die Armee", "dem Attentäter"), the latest earlier
+       mention with a country that names the same role (any distance back), else the latest one of the
+       same sector family within COREF_WINDOW sentences (a named person only through their office).
+    Left alone: indefinite and bare nouns ("ein Sprecher", "Rebellen": new referents, for the article
+    focus below), nouns with a name of their own ("Präsident Emmanuel Macron") and nouns with an owner
+    after them ("die Regierung von Baschar al-Assad": the roles step adds the owner)."""
+    g = _Grammar.of(lang)
+    history: list[tuple[int, Mention, str | None, frozenset[str] | None]] = []
+    for index, s in enumerate(sentences):
+        for position, m in enumerate(s.mentions):
+            role = _office(m, published)
+            family = _family(m.actor.sector)
+            if m.actor.country is None and m.has_role and not m.actor.name and m.actor.sector \
+                    and _noun(s.tokens, m, g):
+                subject, why = _predicate_subject(s.tokens, s.mentions[:position], m, g)
+                if subject is None and _definite(s.tokens, m, g):
+                    subject, why = _antecedent(history, index, role, family, state_codes)
+                if subject is not None:
+                    m.actor.country = subject.actor.country
+                    m.sources.append(f"{COREF_SOURCE} '{subject.actor.text}' ({why}): {subject.actor.country}")
+            if m.actor.country is not None and (m.actor.sector or role) and m.kinds != ("capital",):
+                history.append((index, m, role, family))
+
+
+def _noun(tokens: list[Token], m: Mention, g: _Grammar) -> bool:
+    """A noun without an owner phrase after it ("die Regierung von Baschar al-Assad" has one); in German
+    a capitalised one ("die offizielle Nachrichtenagentur": an adjective)."""
+    if g.capitalised and not tokens[m.end_token - 1].text[:1].isupper():
+        return False
+    return not (m.end_token < len(tokens) and tokens[m.end_token].lower in g.owner_words)
+
+
+def _modifiers_before(tokens: list[Token], m: Mention, g: _Grammar, stop: frozenset[str]) -> int:
+    """The index of the word before the noun's modifiers (lowercase adjectives, numbers, quantifiers,
+    coordinators: "erwiesene oder mutmaßliche", "die etwa 20-jährige"), or -1."""
+    k = m.start_token - 1
+    while k >= 0 and m.start_token - k <= MAX_MODIFIERS and tokens[k].lower not in stop and (
+            tokens[k].lower in g.modifiers or tokens[k].text[:1].isdigit()
+            or (tokens[k].text[:1].islower() and tokens[k].text.replace("-", "").isalpha())):
+        k -= 1
+    return k
+
+
+def _predicate_subject(tokens: list[Token], earlier: list[Mention], m: Mention, g: _Grammar):
+    k = _modifiers_before(tokens, m, g, g.copulas | g.definite | g.determiners | g.frame_ends)
+    if k < 0:
+        return None, ""
+    if tokens[k].lower in g.copulas:
+        end, why, frame = k, f"subject of the copula '{tokens[k].text}'", False
+    else:
+        frame_words = next((f for f in g.identity_frames if k + 1 >= len(f) and tuple(
+            t.lower for t in tokens[k + 1 - len(f):k + 1]) == f), None)
+        if frame_words is None:
+            return None, ""
+        end, why, frame = k + 1 - len(frame_words), f"identified by '{' '.join(frame_words)}'", True
+    subject = next((a for a in reversed(earlier) if a.end_token == end), None)
+    if subject is None or subject.actor.country is None:
+        return None, ""
+    j = subject.start_token - 1
+    while j >= 0 and (tokens[j].lower in g.determiners or tokens[j].text[:1].islower()
+                      and tokens[j].lower not in g.prepositions | g.owner_words):
+        j -= 1
+    if not frame and j >= 0 and tokens[j].lower in g.prepositions:
+        return None, ""  # "Im Gazastreifen sind …": a place, not the subject
+    return subject, why
+
+
+def _definite(tokens: list[Token], m: Mention, g: _Grammar) -> bool:
+    """A definite noun phrase: "der Angreifer", "die beiden Politiker", "die etwa 20-jährige Soldatin";
+    none where grammar.tsv lists no definite determiners."""
+    k = _modifiers_before(tokens, m, g, g.definite)
+    return k >= 0 and tokens[k].lower in g.definite
+
+
+@lru_cache(maxsize=None)
+def _offices() -> frozenset[str]:
+    """Roles of dated office holders (common/leaders.tsv): "der Ministerpräsident" names one person."""
+    return frozenset(STATE_OFFICE_OF_ROLE.get(t.role, t.role) for t in leaders())
+
+
+def _antecedent(history, index: int, role: str | None, family: frozenset[str] | None,
+                state_codes: frozenset[str]):
+    if role is not None:
+        reach = None if role in _offices() else ROLE_WINDOW  # an office at any distance, "die Soldaten" not
+        for a_index, a, a_role, _ in reversed(history):
+            if reach is not None and index - a_index > reach:
+                break
+            if a_role == role:
+                return a, "same role"
+    if family is not None:
+        for a_index, a, _, a_family in reversed(history):
+            if index - a_index > COREF_WINDOW:
+                break
+            # a named person is one of a kind: only a noun of their office refers back to them
+            if a_family is family and not a.actor.name \
+                    and (family not in STATE_FAMILIES or a.actor.country in state_codes):
+                return a, "same sector"
+    return None, ""
+
+
+def _dominant(counts: dict[str, int]) -> tuple[str, int] | None:
+    """The country named most often, if named at least twice and clearly more often than the runner-up."""
     if not counts:
-        return
+        return None
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     focus, n = ranked[0]
     if n < 2 or (len(ranked) > 1 and ranked[1][1] * 1.5 > n):
-        return
+        return None
+    return focus, n
+
+
+def _assign_focus_country(sentences: list[AnnotatedSentence], state_codes: frozenset[str]) -> None:
+    """Give country-less state and armed actors the article's focus country.  For an organ of a state
+    ("die Armee", "the ministry") that is the country whose organs of the same kind the article names
+    most often ("die israelische Armee … die israelische Polizei … Sicherheitskräfte"), where one clearly
+    dominates; else the country the article names most often, where one clearly dominates."""
+    counts: dict[str, int] = {}
+    organs: dict[frozenset[str], dict[str, int]] = {f: {} for f in FOCUS_FAMILIES}
     for s in sentences:
         for m in s.mentions:
-            if m.actor.country is None and m.actor.sector in IMPLICIT_COUNTRY_SECTORS:
+            country = m.actor.country
+            if country not in state_codes:
+                continue
+            if set(m.kinds) & STATE_NAMING_KINDS:
+                counts[country] = counts.get(country, 0) + 1
+            family = _family(m.actor.sector)
+            # organs named with their country ("die israelische Armee", "Burundis Regierung"), not persons:
+            # visiting ministers crowd the host's government out of a diplomatic story
+            if family in organs and not m.actor.name and not any(COREF_SOURCE in x for x in m.sources):
+                organs[family][country] = organs[family].get(country, 0) + 1
+    article = _dominant(counts)
+    by_family = {f: _dominant(c) for f, c in organs.items()}
+    for s in sentences:
+        for m in s.mentions:
+            if m.actor.country is not None or m.actor.sector not in IMPLICIT_COUNTRY_SECTORS:
+                continue
+            family = _family(m.actor.sector)
+            if by_family.get(family) is not None:
+                focus, n = by_family[family]
                 m.actor.country = focus
-                m.sources.append(f"article focus country {focus} ({n} mentions)")
+                m.sources.append(f"{FOCUS_SOURCE} {focus} ({n} mentions of {'/'.join(sorted(family))})")
+            elif article is not None:
+                focus, n = article
+                m.actor.country = focus
+                m.sources.append(f"{FOCUS_SOURCE} {focus} ({n} mentions)")
 
 
 def _with_city_mentions(mentions: list[Mention], places: list[PlaceRef], tokens: list[Token]) -> list[Mention]:
