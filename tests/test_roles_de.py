@@ -78,7 +78,8 @@ def test_place_after_a_place_noun_is_where_not_who():
 
 
 def test_passive_subject_before_an_apposition_is_the_target():
-    text = "Am Montag wurde der Kommandeur der Hisbollah, Ali Karaki, bei einem Luftangriff der israelischen Armee getötet."
+    text = ("Am Montag wurde der Kommandeur der Hisbollah, Ali Karaki, bei einem Luftangriff der israelischen "
+            "Armee getötet.")
     actor, recipient = _roles(text, "ASSAULT")
     assert (actor, recipient) == (["ISR"], ["LBN"])
 

@@ -57,7 +57,8 @@ def test_travelling_is_not_mobilising():
 
 
 def test_medical_attack_is_not_an_assault():
-    assert "ASSAULT" not in types("El presidente de Venezuela sufrió un ataque cardíaco durante la visita del ministro.")
+    assert "ASSAULT" not in types("El presidente de Venezuela sufrió un ataque cardíaco durante la visita "
+                                  "del ministro.")
 
 
 def test_diplomatic_protest_is_not_a_demonstration():

@@ -9,7 +9,8 @@ over the gold classes.  PLV_test stays untouched.
 Halves: sha1 of the sentence text, first byte even → A, odd → B (deterministic, and repeated
 sentences fall into the same half).  Error analysis is meant for half A only; half B is the check.
 
-Usage: python tools/plv_train_e2e.py [--half A|B|all] [--select confidence|first] [--errors FILE.jsonl] [--json OUT]
+Usage: python tools/plv_train_e2e.py [--half A|B|all] [--select confidence|first] [--errors FILE.jsonl]
+                                    [--json OUT]
 `--select` picks the sentence's event (`plv.main_event`); `confidence` is what `eventwire eval plv` uses.
 Note: the relation model (`eventwire train`) is trained on PLV_train, so where it overrules a weak
 trigger these numbers are optimistic; lexicon changes are measured fairly.
@@ -17,19 +18,18 @@ trigger these numbers are optimistic; lexicon changes are measured fairly.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
 
-from eventwire.evaluation.common import code_sentence, dataset_path
-from eventwire.evaluation.plv import SELECTIONS, _to_plv, end_to_end_report, main_event, read
+from eventwire.evaluation.common import code_sentence, dataset_path, hash_half
+from eventwire.evaluation.plv import SELECTIONS, end_to_end_report, main_type, read
 
 TRAIN_FILE = "PLV_train.tsv"
 
 
 def half_of(text: str) -> str:
-    return "A" if hashlib.sha1(text.encode("utf-8")).digest()[0] % 2 == 0 else "B"
+    return "A" if hash_half(text) == "dev" else "B"  # the same hash rule as the other dev/test splits
 
 
 def train_rows(half: str = "all", path: Path | None = None) -> list[dict]:
@@ -43,7 +43,6 @@ def _diagnose(row: dict, select: str = "confidence") -> dict:
     from eventwire.nlp.annotate import annotate
 
     events = code_sentence(row["text"], "en", None)
-    best = main_event(events, select)
     doc = annotate(row["text"], "en", None)
     cues = cues_for("en")
     matches, actors = [], []
@@ -52,7 +51,7 @@ def _diagnose(row: dict, select: str = "confidence") -> dict:
             matches.append(f"{m.text(sent.tokens, sent.sentence.text, sent.sentence.start)}"
                            f"→{m.row['event_type']}:{m.row['weight']}")
         actors.extend(f"{m.actor.text}={m.actor.country or ''}/{m.actor.sector or ''}" for m in sent.mentions)
-    return {"uid": row["uid"], "gold": row["label"], "pred": _to_plv(best.event_type) if best else None,
+    return {"uid": row["uid"], "gold": row["label"], "pred": main_type(events, select),
             "text": row["text"],
             "events": [f"{e.event_type}:{e.evidence.trigger}:{e.confidence:.2f}" for e in events],
             "matches": matches, "actors": actors}
@@ -76,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         print("  " + "  ".join(f"{c}={v['f1']:.2f}" for c, v in rep["per_class"].items()))
     if args.errors:
         if args.half == "B":
-            print("error analysis is for half A only", file=sys.stderr)
+            print("error analysis is for half A only: rerun with --half A to keep half B a fair check",
+                  file=sys.stderr)
         with open(args.errors, "w", encoding="utf-8") as fh:
             for row in train_rows(args.half if args.half != "all" else "A"):
                 d = _diagnose(row, args.select)

@@ -16,6 +16,7 @@ from eventwire.coding.clauses import Clause, clause_of
 from eventwire.coding.cues import Cues
 from eventwire.nlp.actors import Mention
 from eventwire.nlp.annotate import AnnotatedSentence
+from eventwire.nlp.patterns import Match
 from eventwire.records import ActorRef, TraceStep
 
 
@@ -71,12 +72,42 @@ def _source_later_in_phrase(tokens, mentions: list[Mention], start: int, cues: C
     return None
 
 
+def _cue_mention(sent: AnnotatedSentence, clauses: list[Clause], clause: Clause, match: Match,
+                 used: set[int], cues: Cues) -> int | None:
+    """The mention a cue names, by its kind: the source after a `source` or `backing` preposition,
+    the one right before a `source_post`, the subject of a `say` or `via` verb."""
+    tokens, mentions, kind = sent.tokens, sent.mentions, match.row["kind"]
+    if kind in {"source", "backing"}:
+        k = match.end
+        while k < len(tokens) and tokens[k].lower in cues.words("determiners"):
+            k += 1
+        # the source may be inside the cue's own compound ("nach Pentagon-Angaben")
+        found = next((i for i, m in enumerate(mentions)
+                      if m.start_token <= k < m.end_token or m.start_token == k
+                      or (match.start < m.start_token < match.end)), None)
+        if found is None:  # "laut früheren Ankündigungen aus serbischen Regierungskreisen"
+            found = _source_later_in_phrase(tokens, mentions, k, cues)
+        return found
+    if kind == "source_post":
+        return next((i for i, m in reversed(list(enumerate(mentions)))
+                     if m.end_token <= match.start and match.start - m.end_token <= 1), None)
+    if kind in {"say", "via"}:
+        subject = _subject_of(mentions, clause, match.start, used)
+        if subject is None and clause.start == match.start and clause.index > 0 and not any(
+                tokens[i].text.isalpha() for i in range(match.end, clause.end)):
+            # "South Korea, backed by the United States, claims …": the subject stands
+            # before an inserted phrase, in the sentence's first clause — unless words follow
+            # the cue in its clause (an unknown postposed subject: "…, informaron sus dirigentes").
+            subject = _subject_of(mentions, clauses[0], clauses[0].end, used)
+        return subject
+    return None
+
+
 def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
                      previous_speaker: ActorRef | None) -> SentenceAttribution:
     out = SentenceAttribution()
     tokens, mentions = sent.tokens, sent.mentions
     pronouns = cues.words("subject_pronouns")
-    determiners = cues.words("determiners")
     inside_mentions = {i for m in mentions for i in range(m.start_token, m.end_token)}
     for match in cues.find_attribution(tokens):
         kind = match.row["kind"]
@@ -84,7 +115,6 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
             continue  # "Secretary of State John Kerry": a name, not the verb "state"
         clause = clause_of(clauses, match.start)
         cue_text = match.text(tokens, sent.sentence.text, sent.sentence.start)
-        speaker_idx = None
         if kind == "source_anaphor":  # "demnach", "according to them"
             if previous_speaker is not None and out.speaker is None:
                 out.speaker, out.cue, out.cue_kind = previous_speaker, cue_text, kind
@@ -93,27 +123,7 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
                 out.frame_clauses.add(clause.index)
                 out.cue_tokens.update(match.token_indices)
             continue
-        if kind in {"source", "backing"}:
-            k = match.end
-            while k < len(tokens) and tokens[k].lower in determiners:
-                k += 1
-            # the source may be inside the cue's own compound ("nach Pentagon-Angaben")
-            speaker_idx = next((i for i, m in enumerate(mentions)
-                                if m.start_token <= k < m.end_token or m.start_token == k
-                                or (match.start < m.start_token < match.end)), None)
-            if speaker_idx is None:  # "laut früheren Ankündigungen aus serbischen Regierungskreisen"
-                speaker_idx = _source_later_in_phrase(tokens, mentions, k, cues)
-        elif kind == "source_post":
-            speaker_idx = next((i for i, m in reversed(list(enumerate(mentions)))
-                                if m.end_token <= match.start and match.start - m.end_token <= 1), None)
-        elif kind in {"say", "via"}:
-            speaker_idx = _subject_of(mentions, clause, match.start, out.used_mentions)
-            if speaker_idx is None and clause.start == match.start and clause.index > 0 and not any(
-                    tokens[i].text.isalpha() for i in range(match.end, clause.end)):
-                # "South Korea, backed by the United States, claims …": the subject stands
-                # before an inserted phrase, in the sentence's first clause — unless words follow
-                # the cue in its clause (an unknown postposed subject: "…, informaron sus dirigentes").
-                speaker_idx = _subject_of(mentions, clauses[0], clauses[0].end, out.used_mentions)
+        speaker_idx = _cue_mention(sent, clauses, clause, match, out.used_mentions, cues)
         if kind in SUPPORTING_ROLES:  # a backer or a medium, not the speaker
             field_name, why = SUPPORTING_ROLES[kind]
             if speaker_idx is not None:

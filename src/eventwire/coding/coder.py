@@ -70,7 +70,7 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
         attribution = find_attribution(sent, clauses, cues, previous_speaker)
         if not attribution.found and frames and frames[-1].attribution.speaker is not None \
                 and in_reported_speech(sent.tokens, clauses[0], cues):
-            attribution = _continued_report(frames[-1].attribution)
+            attribution = _continued_report(frames[-1].attribution, doc.language)
         if attribution.speaker is not None:
             previous_speaker = attribution.speaker
         frames.append(_Frame(sent, clauses, attribution, find_modality_cues(sent.tokens, cues)))
@@ -87,13 +87,12 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
     return out
 
 
-def _continued_report(previous: SentenceAttribution) -> SentenceAttribution:
-    speaker = previous.speaker
-    return SentenceAttribution(speaker=speaker, cue=previous.cue, cue_certainty=previous.cue_certainty,
+def _continued_report(previous: SentenceAttribution, lang: str) -> SentenceAttribution:
+    return SentenceAttribution(speaker=previous.speaker, cue=previous.cue, cue_certainty=previous.cue_certainty,
                                cue_kind="continued", via=list(previous.via), trace=[TraceStep(
-                                   "attribution.speaker", speaker.text if speaker else None,
+                                   "attribution.speaker", previous.speaker.text,
                                    "indirect speech without a verb of saying continues the previous "
-                                   "sentence's report", "grammar.tsv:subjunctive_aux")])
+                                   "sentence's report", f"{lang}/grammar.tsv:subjunctive_aux")])
 
 
 def _salient_actor(events: list[EventMention]) -> list[ActorRef]:
@@ -140,7 +139,7 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
         taken.update(i for i, t in enumerate(tokens) if d.start <= t.start < d.end)
     triggers = [t for t in cues.find_triggers(tokens)
                 if not set(t.token_indices) <= taken and not _attributive(tokens, t, cues)
-                and (not cue_tokens & set(t.token_indices) or _speech_act(t, attribution, denial))]
+                and (not cue_tokens & set(t.token_indices) or _speech_act(t, denial))]
 
     groups: dict[tuple[int, str, bool], list[Match]] = {}
     for t in triggers:
@@ -155,12 +154,12 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
             events.append(event)
             if event.modality.polarity == "denied":
                 denial.clause = None  # only the first act after a denial is what is denied
-    _attribute_accusation_content(events, clauses, tokens)
+    _attribute_accusation_content(events)
     events = _without_demanded_acts(events, tokens, clauses, cues)
     for event in events:
         _rerank_type(event, sent, cues)
     events.extend(_allegations(doc, frame, cues, article_id, events))
-    events.extend(_denied_claims(doc, frame, article_id, denial, previous_claims))
+    events.extend(_denied_claims(frame, article_id, denial, previous_claims))
     return _drop_partial_duplicates(_dedupe(events))
 
 
@@ -240,7 +239,7 @@ def _rerank_type(event: EventMention, sent: AnnotatedSentence, cues: Cues) -> No
     event.confidence = max(event.confidence, scores[best] * 0.9)
 
 
-def _speech_act(trigger: Match, attribution: SentenceAttribution, denial: "_Denial") -> bool:
+def _speech_act(trigger: Match, denial: "_Denial") -> bool:
     """A verb of saying that is itself a political act ("X forderte …", "kritisierte") is coded as
     that act too — unless it is a denial or a mere claim (handled as modality and allegation)."""
     if set(trigger.token_indices) & (denial.cue_tokens | denial.accusation_tokens):
@@ -285,7 +284,7 @@ def _without_demanded_acts(events: list[EventMention], tokens, clauses: list[Cla
     return kept
 
 
-def _attribute_accusation_content(events: list[EventMention], clauses: list[Clause], tokens) -> None:
+def _attribute_accusation_content(events: list[EventMention]) -> None:
     """"Die USA werfen Assad vor, Fassbomben abzuwerfen": the act in the clauses after an ACCUSE
     trigger is the accuser's claim, probable."""
     for accusation in [e for e in events if e.event_type == "ACCUSE" and e.actor]:
@@ -306,8 +305,8 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     tokens, mentions = sent.tokens, sent.mentions
     main = group[0]
     row = main.row
-    trace = [TraceStep("event_type", event_type, f"trigger '{main.text(tokens, sent.sentence.text, sent.sentence.start)}'",
-                       row.source, trigger_weight(main))]
+    trigger_text = main.text(tokens, sent.sentence.text, sent.sentence.start)
+    trace = [TraceStep("event_type", event_type, f"trigger '{trigger_text}'", row.source, trigger_weight(main))]
     excluded = set(attribution.used_mentions) | denial.mention_indices
     roles = assign_roles(tokens, mentions, frame.clauses, clause, group, excluded, cues)
     trace.extend(roles.trace)
@@ -319,7 +318,7 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         recipient = [r for r in recipient if r is not attribution.speaker]
         trace.append(TraceStep("actor", attribution.speaker.text, "the speaker of a verb of saying that is an act"))
     if not actor and roles.pronoun_subject and attribution.speaker is not None \
-            and attribution.cue_kind == "say" and _follows_saying(main, attribution):
+            and _follows_saying(main, attribution):
         # "Russia said it had expelled …": the pronoun subject of what was said is its speaker
         actor = [attribution.speaker]
         trace.append(TraceStep("actor", actor[0].text, "pronoun subject after a verb of saying: its speaker"))
@@ -361,12 +360,13 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     for word in mode_words_for(tokens, event_type, cues.lang):
         if word.row["mode"] not in modes:
             modes.append(word.row["mode"])
-            said = word.text(tokens, sent.sentence.text, sent.sentence.start)
-            trace.append(TraceStep("mode", word.row["mode"], f"instrument word '{said}'", word.row.source))
+            instrument = word.text(tokens, sent.sentence.text, sent.sentence.start)
+            trace.append(TraceStep("mode", word.row["mode"], f"instrument word '{instrument}'", word.row.source))
     date_fields = _event_date(sent, clause, frame.clauses, main, doc.published, attribution, trace)
     location = _event_location(sent, clause, main, roles.actor + roles.recipient, cues, trace)
     if event_type in PLACE_TARGETED and not recipient and location is not None and location.country \
-            and location.start is not None and tokens[clause.start].start <= location.start < tokens[clause.end - 1].end \
+            and location.start is not None \
+            and tokens[clause.start].start <= location.start < tokens[clause.end - 1].end \
             and all(a.country != location.country for a in actor):
         # "Angriff auf ein Krankenhaus in Aleppo": force used at a place hits that place's country
         recipient = [ActorRef(location.text, location.country, None, None, location.start, location.end)]
@@ -515,7 +515,7 @@ def _speech_tense(frame: _Frame, cues: Cues) -> str:
                         headline=is_headline(frame.sent.sentence.text))
 
 
-def _denied_claims(doc: AnnotatedText, frame: _Frame, article_id: str, denial: _Denial,
+def _denied_claims(frame: _Frame, article_id: str, denial: _Denial,
                    previous_claims: list[EventMention]) -> list[EventMention]:
     """"Die beiden Länder haben die Vorwürfe zurückgewiesen": each denier denies the earlier claims."""
     if not denial.refers_back or not previous_claims:

@@ -28,10 +28,7 @@ class Cues:
 
     def find_triggers(self, tokens: list[Token]) -> list[Match]:
         kept = longest_non_overlapping(self.triggers.find(tokens), key=trigger_weight)
-        # a weak one-word trigger inside a stronger pattern's gap is part of that phrase:
-        # "testing of artillery and cruise missiles" is a weapons test, not an artillery attack
-        return [m for m in kept if not (len(m.token_indices) == 1 and trigger_weight(m) < WEAK_TRIGGER and any(
-            o is not m and o.start < m.start < o.end - 1 and trigger_weight(o) > trigger_weight(m) for o in kept))]
+        return [m for m in kept if not _in_stronger_gap(m, kept)]
 
     def find_attribution(self, tokens: list[Token]) -> list[Match]:
         return longest_non_overlapping(self.attribution.find(tokens))
@@ -93,6 +90,14 @@ class Cues:
 
 
 WEAK_TRIGGER = 0.5  # below this a trigger word alone is only a hint ("artillery", "tank")
+
+
+def _in_stronger_gap(match: Match, kept: list[Match]) -> bool:
+    """A weak one-word trigger inside a stronger pattern's gap is part of that phrase: "testing of
+    artillery and cruise missiles" is a weapons test, not an artillery attack."""
+    return len(match.token_indices) == 1 and trigger_weight(match) < WEAK_TRIGGER and any(
+        other is not match and other.start < match.start < other.end - 1
+        and trigger_weight(other) > trigger_weight(match) for other in kept)
 
 
 def trigger_weight(match: Match) -> float:

@@ -72,9 +72,7 @@ def _is_act(event_type: str) -> bool:
 def _present_only_by_copula(tokens: list[Token], clause: Clause, cues: Cues) -> bool:
     copulas = cues.words("copulas")
     finite = [i for i in range(clause.start, clause.end)
-              if tokens[i].lower in _words(cues, "present_aux", "perfect_aux")
-              or cues.looks_present(tokens[i]) or _is_subjunctive_present(tokens[i], cues)
-              or tokens[i].lower in cues.words("subjunctive_aux")]
+              if _is_present_form(tokens[i], cues) or tokens[i].lower in cues.words("subjunctive_aux")]
     return bool(finite) and all(tokens[i].lower in copulas and not _progressive(tokens, i, clause, cues)
                                 for i in finite)
 
@@ -100,7 +98,7 @@ def _is_verbal_trigger(tokens: list[Token], trigger_indices: set[int], cues: Cue
     if first > 0 and _is_preterite(tokens, first - 1, cues):  # "rejected accusations": an object
         return False
     if tok.lower == tok.lemma:  # an uninflected form is a verb after its subject: "the West accuse"
-        return tokens[first - 1].text[:1].isupper() or prev in cues.words("subject_pronouns") if first else False
+        return first > 0 and (tokens[first - 1].text[:1].isupper() or prev in cues.words("subject_pronouns"))
     if len(prev) > 4 and prev.endswith(tuple(cues.words("adjective_suffixes"))):
         return False  # "indiscriminate bombardments", "Russian attacks": a plural noun
     return not any(tok.lower.endswith(s) for s in cues.words("gerund_suffixes"))
@@ -119,14 +117,18 @@ def _finite_tense(tokens: list[Token], clause: Clause, trigger_indices: set[int]
     if any(_is_preterite(tokens, i, cues) or (i in trigger_indices and _is_verb_past(tokens[i], cues))
            for i in indices):
         return "past"
-    present = cues.words("present_aux") | perfect_aux
-    if any(tokens[i].lower in present or cues.looks_present(tokens[i]) or _is_subjunctive_present(tokens[i], cues)
-           for i in indices):
+    if any(_is_present_form(tokens[i], cues) for i in indices):
         return "present"
     if _plural_present_in_main_clause(tokens, clause, cues) or any(
             _present_before_object(tokens, i, cues) for i in indices):
         return "present"
     return None
+
+
+def _is_present_form(tok: Token, cues: Cues) -> bool:
+    """A finite present form: a present or perfect auxiliary, a present ending, a present subjunctive."""
+    return tok.lower in _words(cues, "present_aux", "perfect_aux") or cues.looks_present(tok) \
+        or _is_subjunctive_present(tok, cues)
 
 
 def _present_before_object(tokens: list[Token], i: int, cues: Cues) -> bool:

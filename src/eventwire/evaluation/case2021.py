@@ -12,10 +12,9 @@ import csv
 
 from eventwire.coding.coder import code_annotated
 from eventwire.coding.cues import cues_for, find_mode_words, quad_and_intensity, trigger_weight
-from eventwire.evaluation.common import dataset_path, table
+from eventwire.evaluation.common import dataset_path, hash_half, select_half, split_title, table
 from eventwire.evaluation.crosswalk import CodedText, acled_label
 from eventwire.evaluation.metrics import classification_report
-from eventwire.evaluation.spanish import select
 from eventwire.lexicons import Row
 from eventwire.nlp.annotate import AnnotatedText, annotate
 from eventwire.records import EventMention
@@ -35,6 +34,11 @@ def read(path=None) -> list[dict]:
     with open(path or dataset_path(FILE), encoding="utf-8", newline="") as handle:
         return [{"id": r["id"], "text": r["EventSnippet"], "label": r["SubType"].strip()}
                 for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def select(rows: list[dict], split: str = "all") -> list[dict]:
+    """One half of the snippets, fixed by the snippet id (`hash_half`)."""
+    return select_half(rows, split, lambda r: hash_half(r["id"]))
 
 
 def coded_text(text: str) -> CodedText:
@@ -65,7 +69,8 @@ def coded_text(text: str) -> CodedText:
 def _acts(doc: AnnotatedText, events: list[EventMention], mode_words: list[Row]) -> list[Act]:
     """Evidence of what happened: the coded events and the reliable bare triggers; failing both, the weaker
     triggers; failing those, the event types the instrument words imply ("a grenade exploded")."""
-    triggers = cues_for("en").find_triggers([t for sent in doc.sentences for t in sent.tokens])
+    cues = cues_for("en")  # per sentence, so that a gap pattern never spans two sentences
+    triggers = [t for sent in doc.sentences for t in cues.find_triggers(sent.tokens)]
     bare = [(t.row["event_type"], _modes(t.row), trigger_weight(t) * BARE_TRIGGER_DISCOUNT) for t in triggers]
     acts = [(e.event_type, tuple(e.mode), e.confidence) for e in events] + \
         [a for a in bare if a[2] >= BARE_TRIGGER_MIN_WEIGHT * BARE_TRIGGER_DISCOUNT]
@@ -98,9 +103,9 @@ def evaluate(path=None, split: str = "all") -> dict:
 
 
 def format_report(report: dict) -> str:
-    split = report.get("split", "all")
     return "\n".join([
-        f"case2021{'' if split == 'all' else f' [{split} half]'}: {report['file']} — {report['n']} snippets, {report['no_event']} without a coded event",
+        f"{split_title('case2021', report.get('split', 'all'))}: {report['file']} — {report['n']} snippets, "
+        f"{report['no_event']} without a coded event",
         table(["metric", "eventwire", "anchor (CASE best)"],
               [["weighted F1", report["weighted_f1"], ANCHOR["weighted_f1"]],
                ["macro F1", report["macro_f1"], None], ["accuracy", report["accuracy"], None]]),

@@ -1,10 +1,15 @@
-"""Helpers shared by the dataset evaluations: locating ../shared/eval, reading JSONL, coding sentences."""
+"""Helpers shared by the dataset evaluations: locating ../shared/eval, reading JSONL, coding sentences,
+fixed dev/test halves."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from datetime import date
 from pathlib import Path
+from typing import Callable
+
+SPLITS = ("all", "dev", "test")
 
 
 class DatasetMissing(FileNotFoundError):
@@ -65,3 +70,20 @@ def table(headers: list[str], rows: list[list]) -> str:
     for r in body:
         out.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
     return "\n".join(out)
+
+
+def hash_half(key: str) -> str:
+    """`dev` or `test`, fixed by a hash of `key`.  Lexicon work may look at dev errors only; test is held out."""
+    return "dev" if hashlib.sha1(key.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
+def select_half(items: list[dict], split: str, half_of: Callable[[dict], str]) -> list[dict]:
+    """The items of one half (`half_of` names an item's half), or all of them for `split="all"`."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
+    return items if split == "all" else [item for item in items if half_of(item) == split]
+
+
+def split_title(name: str, split: str) -> str:
+    """A report's title: the dataset name, with the half it scored unless that is all of it."""
+    return name if split == "all" else f"{name} [{split} half]"

@@ -5,13 +5,11 @@ split by a hash of their test name, so the parametrised cases of one NGEC test f
 from __future__ import annotations
 
 import csv
-import hashlib
 from collections import Counter
 
-from eventwire.evaluation.common import dataset_path, table
+from eventwire.evaluation.common import dataset_path, hash_half, select_half, split_title, table
 
 FILE = "ngec_actor_resolution_cases.tsv"
-SPLITS = ("all", "dev", "test")
 
 
 def read(path=None) -> list[dict]:
@@ -20,15 +18,9 @@ def read(path=None) -> list[dict]:
                 for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
-def split_of(test: str) -> str:
-    """`dev` or `test`, fixed by the test name.  Lexicon work may look at dev errors only; test is held out."""
-    return "dev" if hashlib.sha1(test.encode("utf-8")).digest()[0] % 2 == 0 else "test"
-
-
 def select(cases: list[dict], split: str = "all") -> list[dict]:
-    if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
-    return cases if split == "all" else [c for c in cases if split_of(c["test"]) == split]
+    """One half of the cases, fixed by the test name (`hash_half`)."""
+    return select_half(cases, split, lambda c: hash_half(c["test"]))
 
 
 def score(cases: list[dict], resolve) -> dict:
@@ -72,9 +64,8 @@ def evaluate(path=None, split: str = "all") -> dict:
 
 
 def format_report(report: dict) -> str:
-    split = report.get("split", "all")
     return "\n".join([
-        f"ngec-actors{'' if split == 'all' else f' [{split} half]'}: {report['file']} — {report['n']} cases",
+        f"{split_title('ngec-actors', report.get('split', 'all'))}: {report['file']} — {report['n']} cases",
         table(["metric", "eventwire", "n", "anchor"],
               [["accuracy (all expected fields)", report["accuracy"], report["n"], None],
                ["country accuracy", report["country_accuracy"], report["n_country"], None],

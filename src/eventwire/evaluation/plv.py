@@ -62,20 +62,20 @@ def main_event(events: list, select: str = "confidence"):
     return max(events, key=lambda e: e.confidence)
 
 
+def main_type(events: list, select: str = "confidence") -> str | None:
+    """The PLV label of the sentence's main event (see `main_event`), or None without events."""
+    best = main_event(events, select)
+    return _to_plv(best.event_type) if best else None
+
+
 def end_to_end_predictions(rows: list[dict], select: str = "confidence") -> list[str | None]:
-    """The rule coder on each bare sentence (no gold spans): its main event's type (see
-    `main_event`), or None."""
-    out = []
-    for r in rows:
-        best = main_event(code_sentence(r["text"], "en", None), select)
-        out.append(_to_plv(best.event_type) if best else None)
-    return out
+    """The rule coder on each bare sentence (no gold spans): its main event's type, or None."""
+    return [main_type(code_sentence(r["text"], "en", None), select) for r in rows]
 
 
-def end_to_end_report(rows: list[dict], predictions: list[str | None] | None = None,
-                      select: str = "confidence") -> dict:
+def end_to_end_report(rows: list[dict], select: str = "confidence") -> dict:
     """Macro-F1 of the end-to-end predictions against the rows' gold labels, plus the no-event count."""
-    pred = end_to_end_predictions(rows, select) if predictions is None else predictions
+    pred = end_to_end_predictions(rows, select)
     report = classification_report([r["label"] for r in rows], pred)
     report["no_event"] = sum(p is None for p in pred)
     return report

@@ -12,16 +12,14 @@ PROTEST; so a second reading, reported beside the strict one, also accepts PROTE
 """
 from __future__ import annotations
 
-import hashlib
-
-from eventwire.evaluation.common import code_sentence, dataset_path, parse_day, read_jsonl, table
+from eventwire.evaluation.common import (SPLITS, code_sentence, dataset_path, hash_half, parse_day, read_jsonl,
+                                         select_half, split_title, table)
 from eventwire.coding.relation.data import normalise_label
 from eventwire.evaluation.crosswalk import cameo_to_plover, type_matches
 from eventwire.evaluation.events import EventTally
 
 FILES = {"es-plover": "es_protest_plover.jsonl", "es-fight": "es_fight.jsonl"}
 ANCHOR = {"system": "UD-PETRARCH on Spanish gold", "recall": 0.44, "spurious_per_gold": 3.2}
-SPLITS = ("all", "dev", "test")
 # gold type → predicted types also accepted in the demonstration reading (see the module docstring)
 DEMONSTRATION_READING = {"es-plover": {"MOBILIZE": frozenset({"PROTEST"})}}
 DEMONSTRATION_NOTE = ("demonstration reading: a MOBILIZE gold event also counts as found by a PROTEST event; the "
@@ -32,14 +30,11 @@ DEMONSTRATION_NOTE = ("demonstration reading: a MOBILIZE gold event also counts 
 def split_of(sentence_id: str) -> str:
     """`dev` or `test`, fixed by a hash of the article id (the sentence id without its trailing `_N`), so all
     sentences of one article fall in the same half.  Lexicon work may look at dev errors only; test is held out."""
-    article = sentence_id.rsplit("_", 1)[0] if "_" in sentence_id else sentence_id
-    return "dev" if hashlib.sha1(article.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+    return hash_half(sentence_id.rsplit("_", 1)[0] if "_" in sentence_id else sentence_id)
 
 
 def select(sentences: list[dict], split: str = "all") -> list[dict]:
-    if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
-    return sentences if split == "all" else [s for s in sentences if split_of(s["id"]) == split]
+    return select_half(sentences, split, lambda s: split_of(s["id"]))
 
 
 def gold_type(event: dict) -> str | None:
@@ -114,8 +109,8 @@ def _metric_rows(overall: dict, anchored: bool = True) -> list[list]:
 
 def format_report(report: dict) -> str:
     o = report["overall"]
-    split = report.get("split", "all")
-    lines = [f"{report['dataset']}{'' if split == 'all' else f' [{split} half]'}: {report['file']} — {report['sentences']} sentences, {o['gold']} gold events "
+    lines = [f"{split_title(report['dataset'], report.get('split', 'all'))}: {report['file']} — "
+             f"{report['sentences']} sentences, {o['gold']} gold events "
              f"({report['gold_left_out']} gold events without a PLOVER type left out), {o['predicted']} predicted",
              "strict (gold labels as annotated)",
              table(["metric", "eventwire", "anchor (UD-PETRARCH)"], _metric_rows(o)),

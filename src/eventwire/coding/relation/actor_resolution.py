@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.lexicons import grammar, load_table
+from eventwire.lexicons import grammar, load_list, load_table
 from eventwire.nlp.actors import ActorMatcher, dated_actors, term_on, terms_of
 from eventwire.nlp.places import find_places
 from eventwire.nlp.text import tokenize
@@ -103,16 +103,14 @@ def _best(mentions):
                                         m.end_token - m.start_token))
 
 
-# Name particles that transliterations keep or drop ("Ayman al-Safadi" = "Ayman Safadi").
-NAME_PARTICLES = frozenset({"al", "el", "ul"})
-
-
 def name_key(words) -> str:
-    """A spelling-tolerant key of a person's name: lower case, hyphens as spaces, without Arabic article
-    particles, word-final -y as -i ("Andrey" = "Andrei", "Yury" = "Yuri")."""
+    """A spelling-tolerant key of a person's name: lower case, hyphens as spaces, without the particles
+    that transliterations keep or drop (common/name_particles.txt: "Ayman al-Safadi" = "Ayman Safadi"),
+    word-final -y as -i ("Andrey" = "Andrei", "Yury" = "Yuri")."""
+    particles = load_list("common", "name_particles")
     parts = " ".join(words).lower().replace("-", " ").split()
     return " ".join(p[:-1] + "i" if p.endswith("y") and len(p) > 3 else p
-                    for p in parts if p not in NAME_PARTICLES)
+                    for p in parts if p not in particles)
 
 
 @lru_cache(maxsize=None)

@@ -32,7 +32,7 @@ from eventwire.records import Token
 
 Span = tuple[int, int] | None
 WINDOW = 4
-EDGE_WINDOW = 2  # lemmas around each span for the span-edge features (3 right of the actor)
+EDGE_WINDOW = 2  # lemmas left of each span for the span-edge features; one more on the right (the predicate)
 WHOLE_WEIGHT = 0.5
 NEGATION_KINDS = {"negation", "denial"}
 
