@@ -1,0 +1,60 @@
+"""German trigger vocabulary (issue #7): families added to de/triggers.tsv, checked on sentences
+written for these tests (not taken from the development gold)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.coding.coder import code_text
+
+PUBLISHED = date(2024, 10, 8)
+
+
+def _types(text: str) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for e in code_text(text, "de", PUBLISHED):
+        found.setdefault(e.event_type, []).append(e)
+    return found
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    # fleeing / displacement: SANCTION expel (PLOVER manual, RETREAT ambiguity)
+    ("Tausende Zivilisten flohen vor den Kämpfen der russischen Armee in die Türkei.", "SANCTION", "expel"),
+    ("Die syrische Armee zwang Zehntausende Menschen zur Flucht.", "SANCTION", "expel"),
+    # peace talks, ceasefire talks
+    ("Israel und die Hamas nahmen in Kairo Friedensverhandlungen auf.", "CONSULT", None),
+    ("Russland und die Ukraine führten in Istanbul Waffenstillstandsgespräche.", "CONSULT", None),
+    # 'traf' with a person is a meeting; with a missile as subject an attack
+    ("Der amerikanische Außenminister traf den chinesischen Präsidenten in Peking.", "CONSULT", None),
+    ("Eine russische Rakete traf ein Wohnhaus in Charkiw.", "ASSAULT", "heavy-weapons"),
+    # condemnation adjectives and phrases
+    ("Die Bundesregierung nannte den Angriff Russlands auf die Ukraine empörend.", "ACCUSE", "disapprove"),
+    ("Frankreich verurteilte den iranischen Angriff aufs Schärfste.", "ACCUSE", "disapprove"),
+    # abduction, arrests, sieges
+    ("Bewaffnete entführten in Nigeria zwei Mitarbeiter der Vereinten Nationen.", "ASSAULT", "abduct"),
+    ("Die türkische Polizei nahm bei einer Verhaftungswelle hunderte Oppositionelle fest.", "COERCE", "arrest"),
+    ("Die russische Armee belagert seit Wochen die ukrainische Stadt Mariupol.", "COERCE", "restrict"),
+    # sanctions, aid, fighting alongside an ally
+    ("Die EU beschloss ein neues Sanktionspaket gegen Russland.", "SANCTION", "discontinue"),
+    ("Deutschland schickte Lebensmittelhilfe in den Gazastreifen.", "AID", None),
+    ("Nordkoreanische Soldaten kämpfen an der Seite Russlands in der Ukraine.", "COOPERATE", None),
+])
+def test_added_german_trigger_families(text, event_type, mode):
+    found = _types(text)
+    assert event_type in found, f"no {event_type} in {text!r}: {sorted(found)}"
+    if mode is not None:
+        assert any(mode in e.mode for e in found[event_type])
+
+
+@pytest.mark.parametrize("text", [
+    "Die Regierung hat Maßnahmen gegen die Inflation getroffen.",
+    "Der Minister traf am Montag eine Entscheidung über die Renten.",
+])
+def test_light_verb_treffen_is_no_meeting(text):
+    assert "CONSULT" not in _types(text)
+
+
+def test_forced_flight_names_the_cause_as_actor():
+    events = _types("Die syrische Armee zwang Zehntausende Menschen zur Flucht.")["SANCTION"]
+    assert [a.country for a in events[0].actor] == ["SYR"]
