@@ -67,7 +67,9 @@ class Cues:
                 return True
             at = word.find(marker, 1)
             rest = word[:at] + word[at + len(marker):] if at > 0 else ""
-            if rest and rest.endswith(tuple(self.words("infinitive_suffixes"))) and tok.text[:1].islower():
+            # the lemmatiser knows the verb ("abzuwerfen" → "abwerfen"), or left an unknown one alone
+            known = rest == tok.lemma or (tok.lemma == word and rest.endswith(tuple(self.words("infinitive_suffixes"))))
+            if rest and known and tok.text[:1].islower():
                 return True
         return False
 

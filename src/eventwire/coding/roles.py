@@ -533,12 +533,7 @@ def _infinitive_clause(tokens: list[Token], clause: Clause, cues: Cues) -> bool:
     words = [i for i in range(clause.start, clause.end) if tokens[i].text.isalpha()]
     if len(words) < 2 or clause.index == 0 or "yes" not in cues.words("verb_final_subordinate"):
         return False
-    last = tokens[words[-1]]
-    markers = cues.words("infinitive_markers")
-    if tokens[words[-2]].lower in markers:
-        return True
-    return last.text.islower() and any(last.lower.replace(m, "", 1) == last.lemma
-                                       for m in markers if m in last.lower[1:])
+    return cues.marks_infinitive(tokens[words[-2]]) or cues.marks_infinitive(tokens[words[-1]])
 
 
 def _controller_of_clause_before(roles: Roles, tokens, mentions, clauses, clause, cues) -> None:

@@ -147,12 +147,19 @@ def _terms_by_office() -> dict[tuple[str, str], tuple[Leader, ...]]:
     return {office: tuple(terms) for office, terms in out.items()}
 
 
-# The roles lexicons keep "president" apart (company, commission presidents); a state's president is its head.
-STATE_OFFICE_OF_ROLE = {"president": "head_of_state"}
+@lru_cache(maxsize=1)
+def _state_offices() -> dict[str, str]:
+    return {row["role"]: row["office"] for row in load_table("common", "state_offices")}
+
+
+def state_office(role: str) -> str:
+    """common/state_offices.tsv: the office a role noun names when said of a state
+    ("president" → head_of_state); other roles are their own office."""
+    return _state_offices().get(role, role)
 
 
 def leader_for(country: str, role: str, day: date | None) -> Leader | None:
-    office = (country, STATE_OFFICE_OF_ROLE.get(role, role))
+    office = (country, state_office(role))
     return next((t for t in _terms_by_office().get(office, ()) if t.in_office(day)), None)
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from functools import lru_cache
 
 from eventwire.lexicons import grammar
-from eventwire.nlp.actors import STATE_OFFICE_OF_ROLE, ActorMatcher, Mention, leaders, terms_of, term_on
+from eventwire.nlp.actors import ActorMatcher, Mention, leaders, state_office, terms_of, term_on
 from eventwire.nlp.dates import find_dates
 from eventwire.nlp.places import find_places
 from eventwire.nlp.text import split_sentences, tokenize
@@ -86,7 +86,7 @@ def _office(mention: Mention, published: date | None) -> str | None:
     if role is None and mention.actor.name and terms_of(mention.actor.name):
         term = term_on(mention.actor.name, published)
         role = term.role if term else None
-    return STATE_OFFICE_OF_ROLE.get(role, role) if role else None
+    return state_office(role) if role else None
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ def _definite(tokens: list[Token], m: Mention, g: _Grammar) -> bool:
 @lru_cache(maxsize=None)
 def _offices() -> frozenset[str]:
     """Roles of dated office holders (common/leaders.tsv): "der Ministerpräsident" names one person."""
-    return frozenset(STATE_OFFICE_OF_ROLE.get(t.role, t.role) for t in leaders())
+    return frozenset(state_office(t.role) for t in leaders())
 
 
 def _antecedent(history, index: int, role: str | None, family: frozenset[str] | None,
