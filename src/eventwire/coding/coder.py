@@ -15,7 +15,7 @@ from eventwire.coding.attribution import SentenceAttribution, find_attribution
 from eventwire.coding.clauses import Clause, clause_of, split_clauses
 from eventwire.coding.cues import Cues, cues_for, mode_words_for, quad_and_intensity, trigger_weight
 from eventwire.coding.modality import ModalityCues, event_modality, find_modality_cues, is_headline
-from eventwire.coding.relation import classify_pair
+from eventwire.coding.relation import TRAINED_LANGUAGES, classify_pair
 from eventwire.coding.roles import assign_roles, earlier_act, is_location_mention
 from eventwire.coding.tense import clause_tense, in_reported_speech
 from eventwire.lexicons import Row, lexicon_version
@@ -25,7 +25,6 @@ from eventwire.records import (ActorRef, Attribution, DateRef, EventMention, Evi
                                PlaceRef, Size, TraceStep)
 
 CODER_NAME = "eventwire-rules"
-RELATION_MODEL_LANGUAGES = {"en"}  # the relation model is trained on English pairs only
 SOURCE_CUE_KINDS = {"source", "source_post", "source_anaphor"}  # "laut X", "X zufolge", "demnach": no frame clause
 RERANK_MAX_RULE_WEIGHT = 0.7  # a trigger this reliable keeps its type
 RERANK_MIN_SCORE = 0.6
@@ -62,7 +61,7 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
     openers = cues.words("clause_openers")
     complementizers = cues.words("complementizers")
     relatives = cues.words("relative_pronouns")
-    prepositions = cues.words("recipient_preps") | cues.words("agent_preps") | cues.words("place_preps")
+    prepositions = cues.words("recipient_preps", "agent_preps", "place_preps")
     frames: list[_Frame] = []
     previous_speaker: ActorRef | None = None
     for sent in doc.sentences:
@@ -218,7 +217,7 @@ def _find_denial(frame: _Frame, cues: Cues, previous_claims: list[EventMention])
 def _rerank_type(event: EventMention, sent: AnnotatedSentence, cues: Cues) -> None:
     """Where a trained relation model exists for the language, let it overrule a weak trigger's type
     when it is confident about the marked actor–recipient pair ("Russia used its veto against …")."""
-    if cues.lang not in RELATION_MODEL_LANGUAGES or not event.actor or not event.recipient:
+    if cues.lang not in TRAINED_LANGUAGES or not event.actor or not event.recipient:
         return
     a, r = event.actor[0], event.recipient[0]
     if None in (a.start, a.end, r.start, r.end) or event.event_type in {"ACCUSE"}:
@@ -257,7 +256,7 @@ def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
     if not word.text[:1].islower() or word.lower == word.lemma or i == 0 or i + 1 >= len(tokens):
         return False
     before = tokens[i - 1].lower
-    determiners = cues.words("determiners") | cues.words("contracted_articles")
+    determiners = cues.words("determiners", "contracted_articles")
     return before in determiners and tokens[i + 1].text[:1].isupper() and tokens[i + 1].text.isalpha()
 
 

@@ -2,7 +2,7 @@
 modality cues and casualty words, plus the PLOVER score table."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from eventwire.lexicons import Row, grammar, load_table
@@ -22,9 +22,15 @@ class Cues:
     pair_anaphors: PatternMatcher  # "die beiden Länder": the two parties named just before
     numbers: dict[str, int]
     word_sets: dict[str, frozenset[str]]  # grammar.tsv, one set per key, built once
+    _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
-    def words(self, key: str) -> frozenset[str]:
-        return self.word_sets.get(key, frozenset())
+    def words(self, *keys: str) -> frozenset[str]:
+        """The words of one grammar.tsv key, or the union of several (built once, then cached)."""
+        if len(keys) == 1:
+            return self.word_sets.get(keys[0], frozenset())
+        if keys not in self._unions:
+            self._unions[keys] = frozenset().union(*(self.word_sets.get(k, ()) for k in keys))
+        return self._unions[keys]
 
     def find_triggers(self, tokens: list[Token]) -> list[Match]:
         kept = longest_non_overlapping(self.triggers.find(tokens), key=trigger_weight)

@@ -105,7 +105,7 @@ def _modifies_other_noun(tokens: list[Token], cue: Match, trigger: Match, cues: 
         return inflected and word.text[:1].islower() and nxt.text[:1].isupper()
     # "suspected attackers": a participle hedge before a word that is neither the trigger nor a function word
     participle = any(word.lower.endswith(s) for s in cues.words("past_suffixes"))
-    function_words = cues.words("determiners") | cues.words("prepositions") | cues.words("coordinators")
+    function_words = cues.words("determiners", "prepositions", "coordinators")
     return participle and nxt.text.isalpha() and nxt.text[:1].islower() and nxt.lower not in function_words
 
 

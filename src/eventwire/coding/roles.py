@@ -52,8 +52,7 @@ def is_location_mention(tokens: list[Token], mention: Mention, cues: Cues) -> bo
         return True
     before = _word_before_place_phrase(tokens, mention, cues)
     if mention.kinds == ("city",):
-        preposition = before in cues.words("place_preps") | cues.words("recipient_preps") \
-            | cues.words("agent_preps") | cues.words("linkers")
+        preposition = before in cues.words("place_preps", "recipient_preps", "agent_preps", "linkers")
         return preposition and before not in cues.words("target_preps")
     return before in cues.words("place_preps")
 
@@ -70,8 +69,8 @@ def _word_before_place_phrase(tokens: list[Token], mention: Mention, cues: Cues)
     if k >= 0 and _is_place_noun(tokens[k], cues):
         k -= 1
     adjectives = 0
-    function_words = cues.words("prepositions") | cues.words("complementizers") | cues.words("clause_openers") \
-        | cues.words("relative_pronouns") | cues.words("subject_pronouns") | cues.words("coordinators")
+    function_words = cues.words("prepositions", "complementizers", "clause_openers", "relative_pronouns",
+                                "subject_pronouns", "coordinators")
     while k >= 0 and (tokens[k].lower in dets or (adjectives < 2 and tokens[k].text.isalpha()
                                                    and tokens[k].text.islower()
                                                    and tokens[k].lower not in function_words)):
@@ -131,7 +130,7 @@ def earlier_act(tokens: list[Token], trigger: Match, cues: Cues) -> bool:
     """A trigger noun after a sequence preposition names an act of its own, before the clause's
     main act: "Nach einem Raketenangriff … hat die Armee einen Vergeltungsangriff gestartet"."""
     k = trigger.start - 1
-    skip = cues.words("determiners") | cues.words("contracted_articles")
+    skip = cues.words("determiners", "contracted_articles")
     while k >= 0 and (tokens[k].lower in skip or (tokens[k].text.isalpha() and tokens[k].text.islower()
                                                    and tokens[k].lower not in cues.words("prepositions"))):
         k -= 1
@@ -157,12 +156,13 @@ def _with_owners(roles: Roles, field_name: str, tokens: list[Token], mentions: l
 def _owner(tokens: list[Token], mentions: list[Mention], mention: Mention, cues: Cues) -> int | None:
     """The mention with a country in the genitive or place phrase right after a role noun."""
     k = mention.end_token
-    if not mention.has_role or k >= len(tokens) or tokens[k].lower not in cues.words("linkers") | cues.words("place_preps"):
+    if not mention.has_role or k >= len(tokens) or tokens[k].lower not in cues.words("linkers", "place_preps"):
         return None
     k += 1
-    skip = cues.words("determiners") | cues.words("quantifiers")
+    skip = cues.words("determiners", "quantifiers")
     while k < len(tokens) and (tokens[k].lower in skip or _is_place_noun(tokens[k], cues) or (
-            tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].lower not in cues.words("prepositions"))):
+            tokens[k].text.isalpha() and tokens[k].text.islower()
+            and tokens[k].lower not in cues.words("prepositions"))):
         k += 1
     return next((j for j, m in enumerate(mentions) if m.start_token <= k < m.end_token and m.actor.country), None)
 
@@ -213,7 +213,7 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
             idx, prep = follower
             # a force or body after the noun acts ("Angriff der US-geführten Allianz"); a bare
             # country or city is, for acts of force, the target ("Invasion der Ukraine")
-            agentive = prep in cues.words("agent_preps") | cues.words("source_preps") or (
+            agentive = prep in cues.words("agent_preps", "source_preps") or (
                 prep in cues.words("linkers") and (mentions[idx].actor.sector is not None
                                                    or main.row["event_type"] not in OBJECTIVE_GENITIVE))
             if agentive and not roles.actor:
@@ -348,7 +348,8 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
             roles.actor = _coordinated(mentions, pick, others, tokens, cues)
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text, why))
         elif inside:
-            pick = next((i for i in inside if not _preceded_by(tokens, mentions[i], cues.words("recipient_preps"), cues)),
+            recipient_preps = cues.words("recipient_preps")
+            pick = next((i for i in inside if not _preceded_by(tokens, mentions[i], recipient_preps, cues)),
                         inside[0])  # "Für Jeremic würde sich Moskau einsetzen"
             roles.actor = [pick]
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
@@ -403,20 +404,19 @@ def _is_noun(tokens: list[Token], index: int, cues: Cues) -> bool:
     if not token.lower.endswith("s") or index == 0:
         return False
     before = tokens[index - 1]
-    verbal = cues.words("subject_pronouns") | cues.words("passive_aux") | cues.words("past_aux")
+    verbal = cues.words("subject_pronouns", "passive_aux", "past_aux")
     return before.text.islower() and before.lower not in verbal
 
 
 def _phrase_after(tokens: list[Token], mentions: list[Mention], pool: list[int], end: int,
                   cues: Cues) -> tuple[int, str] | None:
     """The mention introduced right after the trigger noun, with the word introducing it."""
-    skip = cues.words("determiners") | cues.words("quantifiers")
+    skip = cues.words("determiners", "quantifiers")
     k = end
     if k >= len(tokens):
         return None
     prep = tokens[k].lower
-    if prep not in cues.words("agent_preps") | cues.words("linkers") | cues.words("target_preps") \
-            | cues.words("reciprocal_preps") | cues.words("comitative_preps"):
+    if prep not in cues.words("agent_preps", "linkers", "target_preps", "reciprocal_preps", "comitative_preps"):
         return None
     k += 1
     first = k  # a mention may include its number word: "eine israelische Soldatin"
@@ -437,7 +437,8 @@ def _relative_subject(tokens: list[Token], mentions: list[Mention], clause: Clau
         return None
     following = tokens[k + 1] if k + 1 < clause.end else None
     if following is None or following.text[:1].isupper() or following.lower in cues.words("subject_pronouns") \
-            or (following.lower in cues.words("determiners") and following.lower not in cues.words("oblique_determiners")):
+            or (following.lower in cues.words("determiners")
+                and following.lower not in cues.words("oblique_determiners")):
         return None  # "die Waffenruhe …" is an article; "die er traf", "die der Präsident traf" have a subject
     # the antecedent ends at the comma, or before a verb particle left behind ("nach dem Attentäter weiter, der")
     end = k - 1
@@ -450,7 +451,7 @@ def _relative_subject(tokens: list[Token], mentions: list[Mention], clause: Clau
 
 def _bracket_opening(tokens: list[Token], clauses: list[Clause], clause: Clause, cues: Cues) -> Clause | None:
     """The earlier main-clause part holding the passive auxiliary that a clause without one closes."""
-    auxiliaries = cues.words("passive_aux") | cues.words("past_aux") | cues.words("present_aux")
+    auxiliaries = cues.words("passive_aux", "past_aux", "present_aux")
     if clause.opener or clause.relative or any(tokens[i].lower in auxiliaries for i in range(clause.start, clause.end)):
         return None
     for prev in reversed(clauses[:clause.index]):
@@ -560,7 +561,7 @@ def _possessive(token: Token, cues: Cues) -> bool:
 def _in_prepositional_phrase(tokens: list[Token], mention: Mention, clause: Clause, cues: Cues) -> bool:
     """After a preposition, a mention is not a subject — unless the preposition opens a relative
     clause together with its pronoun ("…, für den Pjöngjang Russland dankte")."""
-    skip = cues.words("determiners") | cues.words("quantifiers")
+    skip = cues.words("determiners", "quantifiers")
     k = mention.start_token - 1
     while k >= 0 and tokens[k].lower in skip:
         k -= 1
@@ -568,7 +569,7 @@ def _in_prepositional_phrase(tokens: list[Token], mention: Mention, clause: Clau
 
 
 def _preceded_by(tokens: list[Token], mention: Mention, words: frozenset[str], cues: Cues) -> bool:
-    dets = cues.words("determiners") | cues.words("quantifiers")
+    dets = cues.words("determiners", "quantifiers")
     k = mention.start_token - 1
     while k >= 0 and tokens[k].lower in dets:
         k -= 1
@@ -588,7 +589,8 @@ def _participle(token: Token, cues: Cues) -> bool:
     """A lowercase verb form that can be a past participle: a past form, or one with a participle
     ending ("festgenommen", "verschleppt"), also inflected as an adjective ("genommene")."""
     word = token.lower
-    if not token.text[:1].islower() or (word == token.lemma and word.endswith(tuple(cues.words("infinitive_suffixes")))):
+    infinitive = word == token.lemma and word.endswith(tuple(cues.words("infinitive_suffixes")))
+    if not token.text[:1].islower() or infinitive:
         return False  # an infinitive; a form the lemmatiser left alone may still be a participle ("eliminiert")
     # attributive forms carry an adjective ending: "als Geiseln genommene Insassen"
     stems = [word] + [word[:-len(e)] for e in cues.words("adj_endings") if e and word.endswith(e)]

@@ -27,6 +27,8 @@ from eventwire.coding.cues import Cues
 from eventwire.lexicons import load_table
 from eventwire.records import Token
 
+AUXILIARY_KEYS = ("preterite_aux", "perfect_aux", "passive_aux", "present_aux")
+FUNCTION_WORD_KEYS = ("determiners", "prepositions", "contracted_articles", "possessive_pronouns")
 PARTICIPLE_REACH = 4  # English: tokens between "has" and its participle ("has not yet been")
 
 
@@ -93,7 +95,7 @@ def _is_verbal_trigger(tokens: list[Token], trigger_indices: set[int], cues: Cue
     prev = tokens[first - 1].lower if first > 0 else ""
     if prev in _auxiliaries(cues) | cues.words("infinitive_markers"):
         return True
-    if prev in cues.words("determiners") | cues.words("possessive_pronouns") | cues.words("prepositions"):
+    if prev in cues.words("determiners", "possessive_pronouns", "prepositions"):
         return False
     if first > 0 and _is_preterite(tokens, first - 1, cues):  # "rejected accusations": an object
         return False
@@ -127,7 +129,7 @@ def _finite_tense(tokens: list[Token], clause: Clause, trigger_indices: set[int]
 
 def _is_present_form(tok: Token, cues: Cues) -> bool:
     """A finite present form: a present or perfect auxiliary, a present ending, a present subjunctive."""
-    return tok.lower in _words(cues, "present_aux", "perfect_aux") or cues.looks_present(tok) \
+    return tok.lower in cues.words("present_aux", "perfect_aux") or cues.looks_present(tok) \
         or _is_subjunctive_present(tok, cues)
 
 
@@ -139,8 +141,8 @@ def _present_before_object(tokens: list[Token], i: int, cues: Cues) -> bool:
     tok, nxt, prev = tokens[i], tokens[i + 1], tokens[i - 1].lower
     if not (tok.text.isalpha() and tok.text[:1].islower()) or nxt.lower not in cues.words("determiners"):
         return False
-    blocked = _function_words(cues) | _auxiliaries(cues) | _words(
-        cues, "infinitive_markers", "modal_verbs", "coordinators", "subject_pronouns")
+    blocked = cues.words(*FUNCTION_WORD_KEYS, *AUXILIARY_KEYS, "infinitive_markers", "modal_verbs",
+                         "coordinators", "subject_pronouns")
     if prev in blocked or tok.lower in blocked or tok.lower.endswith(tuple(cues.words("gerund_suffixes"))):
         return False
     return tok.lower == tok.lemma or tok.lower == tok.lemma + "s" or tok.lower == tok.lemma + "es"
@@ -151,7 +153,7 @@ def _plural_present_in_main_clause(tokens: list[Token], clause: Clause, cues: Cu
     like the infinitive, but a main clause without an auxiliary only has it before its end."""
     if "yes" not in cues.words("verb_final_subordinate") or clause.opener is not None:
         return False
-    closers = _function_words(cues) | _auxiliaries(cues)
+    closers = cues.words(*FUNCTION_WORD_KEYS, *AUXILIARY_KEYS)
     infinitives = tuple(cues.words("infinitive_suffixes"))
     for i in range(clause.start + 1, clause.end - 1):
         tok = tokens[i]
@@ -248,18 +250,8 @@ def _after_auxiliary(tokens: list[Token], i: int, cues: Cues) -> bool:
     return any(tokens[j].lower in _auxiliaries(cues) for j in range(max(0, i - PARTICIPLE_REACH), i))
 
 
-_UNIONS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
-
-
-def _words(cues: Cues, *keys: str) -> frozenset[str]:
-    """The union of several grammar.tsv keys, built once per language."""
-    if (cues.lang, keys) not in _UNIONS:
-        _UNIONS[(cues.lang, keys)] = frozenset().union(*(cues.words(k) for k in keys))
-    return _UNIONS[(cues.lang, keys)]
-
-
 def _auxiliaries(cues: Cues) -> frozenset[str]:
-    return _words(cues, "preterite_aux", "perfect_aux", "passive_aux", "present_aux")
+    return cues.words(*AUXILIARY_KEYS)
 
 
 def _inflected_verb(tok: Token, cues: Cues) -> bool:
@@ -269,7 +261,7 @@ def _inflected_verb(tok: Token, cues: Cues) -> bool:
 
 
 def _function_words(cues: Cues) -> frozenset[str]:
-    return _words(cues, "determiners", "prepositions", "contracted_articles", "possessive_pronouns")
+    return cues.words(*FUNCTION_WORD_KEYS)
 
 
 def in_reported_speech(tokens: list[Token], clause: Clause, cues: Cues) -> bool:

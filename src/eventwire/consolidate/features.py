@@ -12,10 +12,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from eventwire.lexicons import load_table
+from eventwire.lexicons import grammar, load_table
 from eventwire.nlp.text import lemma
 from eventwire.records import parse_date
 
@@ -213,30 +212,17 @@ def modes_compatible(modes: frozenset, event_modes: Any) -> bool:
     return not modes or not specific or bool(modes & specific)
 
 
-REFERENCE_LEXICON = Path(__file__).with_name("reference.tsv")
+REFERENCE_KINDS = ("definite", "new", "indefinite", "stop")  # grammar.tsv keys event_reference_<kind>
 REFERENCE_WINDOW = 3     # determiner + up to two adjectives ("den anschließenden blutigen Kämpfen")
 _REF_TOKEN = re.compile(r"\w+|'s", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
-def _reference_words() -> dict[str, dict[str, str]]:
-    """language -> word -> kind, from reference.tsv."""
-    out: dict[str, dict[str, str]] = {}
-    header_seen = False
-    for n, line in enumerate(REFERENCE_LEXICON.read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True
-            continue
-        cells = line.split("\t")
-        if len(cells) != 3:
-            raise ValueError(f"{REFERENCE_LEXICON}:{n}: needs 3 tab-separated cells "
-                             f"(language, kind, words); fix that line")
-        lang, kind, words = cells
-        for w in words.split("|"):
-            out.setdefault(lang, {})[w.strip().lower()] = kind
-    return out
+@lru_cache(maxsize=8)
+def _reference_words(language: str) -> dict[str, str]:
+    """word -> how it introduces an event noun, from the language's grammar.tsv."""
+    table = grammar(language)
+    return {w.strip().lower(): kind for kind in REFERENCE_KINDS
+            for w in table.get(f"event_reference_{kind}", ()) if w.strip()}
 
 
 def _introduced(before: list[str], words: dict[str, str]) -> str:
@@ -299,7 +285,7 @@ def reference_of(sentence: str, trigger: str | None, language: str | None,
     read as bare (a verb: "getötet") takes the reference of an event noun of that type elsewhere
     in the sentence."""
     lang = language or ""
-    words = _reference_words().get(lang)
+    words = _reference_words(lang)
     head = (trigger or "").split("…")[0].strip()
     at = sentence.find(head) if words and head else -1
     if at < 0:

@@ -24,7 +24,7 @@ from eventwire.records import Token
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 MODEL_NAME = "relation_en"
 DEFAULT_MIN_SCORE = 0.25
-VECTOR_LANGUAGES = {"en"}  # the vector head is trained on English pairs only
+TRAINED_LANGUAGES = frozenset({"en"})  # the model and its vector head are trained on English pairs only
 EMBED_BATCH = 64
 
 
@@ -151,7 +151,7 @@ class RelationModel:
         language) the lexical probabilities are blended with the vector head's."""
         feats = [pair_features(text, _span(a), _span(r), lang) for text, a, r in items]
         probs = np.array([self.main.proba(f) for f in feats])
-        if vectors and self.vector_head and lang in VECTOR_LANGUAGES and items:
+        if vectors and self.vector_head and lang in TRAINED_LANGUAGES and items:
             blend = self.vector_head.blend
             probs = (1 - blend) * probs + blend * self.vector_head.proba(pair_vectors(items))
         return [self._per_type(p, f) for p, f in zip(probs, feats)]
