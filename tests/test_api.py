@@ -246,7 +246,7 @@ def test_read_path_matches_mention_level_reference(seed_store_path):
     def reference(q: Query, limit: int, offset: int, order_sql: str) -> tuple[int, list[str]]:
         where, params = Store._mention_where(q.mention_filter(), with_dates=False)
         clauses, ps = [f"event_id IN (SELECT event_id FROM m WHERE {where})"], list(params)
-        for sql, v in (("date >= ?", q.since), ("date <= ?", q.until),
+        for sql, v in (("date >= ?", q.filters.since), ("date <= ?", q.filters.until),
                        ("num_independent >= ?", q.min_independent)):
             if v:
                 clauses.append(sql)

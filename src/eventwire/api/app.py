@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import os
 import tempfile
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -166,11 +167,8 @@ def create_app(store_path: str | os.PathLike[str], refresh_s: float = 0.5) -> Fa
     @app.get("/api/mentions", tags=["events"], summary="Event mentions (one per sentence and event)")
     def list_mentions(f: Filters, limit: Limit = 50, offset: Offset = 0) -> Response:
         def compute() -> bytes:
-            ef = f.mention_filter()
-            ef.since, ef.until = f.since, f.until
-            total = store.count("mentions", ef)
-            ef.limit, ef.offset = limit, offset
-            items = store.mentions(ef)
+            total = store.count("mentions", f.filters)
+            items = store.mentions(replace(f.filters, limit=limit, offset=offset))
             return dumps({"total": total, "limit": limit, "offset": offset, "filters": f.as_dict(),
                           "items": items})
 
@@ -230,12 +228,10 @@ def create_app(store_path: str | os.PathLike[str], refresh_s: float = 0.5) -> Fa
         if format.value not in EXPORT_FORMATS:  # pragma: no cover - formats come from the store
             raise HTTPException(400, f"unknown format {format.value}")
         media, ext = EXPORT_MEDIA[format.value]
-        ef = f.mention_filter()
-        ef.since, ef.until = f.since, f.until
         fd, tmp = tempfile.mkstemp(prefix="eventwire-export-", suffix=f".{ext}")
         os.close(fd)
         try:
-            store.export(format.value, tmp, ef)
+            store.export(format.value, tmp, f.filters)
         except Exception:
             os.unlink(tmp)
             raise

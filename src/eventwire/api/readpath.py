@@ -29,7 +29,7 @@ import json
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, astuple
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Callable
 
@@ -65,17 +65,16 @@ EVENT_FILTER_SQL = {
 }
 
 
+# The request fields that are the store's mention filter (the rest of EventFilter is paging and ids).
+QUERY_FILTER_FIELDS = ("actor", "recipient", "event_type", "since", "until", "text", "language")
+
+
 @dataclass(frozen=True)
 class Query:
-    """Normalised filters of one API request (hashable: the cache key)."""
+    """Normalised filters of one API request (hashable: the cache key): the store's own filter,
+    plus a threshold that only events have."""
 
-    actor: str | None = None
-    recipient: str | None = None
-    event_type: str | None = None
-    since: date | None = None
-    until: date | None = None
-    text: str | None = None
-    language: str | None = None
+    filters: EventFilter = EventFilter()
     min_independent: int | None = None
 
     @classmethod
@@ -89,17 +88,20 @@ class Query:
                 return None
             return v.upper() if up else v
 
-        return cls(norm(actor, True), norm(recipient, True), norm(event_type, True), since, until,
-                   norm(text.lower() if text else text), norm(language.lower() if language else None),
-                   min_independent if min_independent else None)
+        filters = EventFilter(actor=norm(actor, True), recipient=norm(recipient, True),
+                              event_type=norm(event_type, True), since=since, until=until,
+                              text=norm(text.lower() if text else text),
+                              language=norm(language.lower() if language else None))
+        return cls(filters, min_independent if min_independent else None)
 
     def mention_filter(self) -> EventFilter:
-        return EventFilter(actor=self.actor, recipient=self.recipient, event_type=self.event_type,
-                           text=self.text, language=self.language)
+        """The filter without its dates: events are dated by their own date, not their mentions'."""
+        return replace(self.filters, since=None, until=None)
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: (v.isoformat() if isinstance(v, date) else v)
-                for k, v in zip(self.__dataclass_fields__, astuple(self)) if v is not None}
+        values = {name: getattr(self.filters, name) for name in QUERY_FILTER_FIELDS}
+        values["min_independent"] = self.min_independent
+        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items() if v is not None}
 
 
 def _jsonable(v: Any) -> Any:
@@ -272,7 +274,7 @@ class EventIndex:
             where, wparams = Store._mention_where(mf, with_dates=False)
             clauses.append(f"(num_mentions = 1 OR event_id IN (SELECT event_id FROM mm WHERE {where}))")
             params.extend(wparams)
-        date_where, date_params = date_clauses(EventFilter(since=q.since, until=q.until), "date")
+        date_where, date_params = date_clauses(q.filters, "date")
         clauses += date_where
         params += date_params
         if q.min_independent:

@@ -61,7 +61,7 @@ class StoreLockedError(StoreError):
     """Another writer holds the store's lock."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class EventFilter:
     """Query filters; every value is bound as a DuckDB parameter.
 
