@@ -22,11 +22,9 @@ lexicon languages through them (the word features simply do not fire).
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Sequence
 
 from eventwire.coding.cues import cues_for, trigger_weight
-from eventwire.lexicons import grammar
 from eventwire.nlp.text import tokenize
 from eventwire.records import Token
 
@@ -35,11 +33,6 @@ WINDOW = 4
 EDGE_WINDOW = 2  # lemmas left of each span for the span-edge features; one more on the right (the predicate)
 WHOLE_WEIGHT = 0.5
 NEGATION_KINDS = {"negation", "denial"}
-
-
-@lru_cache(maxsize=None)
-def _grammar_words(lang: str, key: str) -> frozenset[str]:
-    return frozenset(w for w in grammar(lang).get(key, ()) if w)
 
 
 def _token_range(tokens: Sequence[Token], span: Span) -> tuple[int, int] | None:
@@ -114,8 +107,8 @@ def pair_features(text: str, actor: Span, recipient: Span, lang: str = "en",
     _add_span_edges(feats, words, a, t)
 
     # voice
-    passive = _grammar_words(lang, "passive_aux")
-    agent = _grammar_words(lang, "agent_preps")
+    passive = cues_for(lang).words("passive_aux")
+    agent = cues_for(lang).words("agent_preps")
     if a and a[0] > 0 and tokens[a[0] - 1].lower in agent:
         _add(feats, "by_actor")
     for i, tok in enumerate(tokens[:-1]):
