@@ -101,3 +101,29 @@ def test_attribution_cues_in_spanish_and_french():
     assert es.attribution.speaker is not None and es.attribution.speaker.country == "UKR"
     fr = only(code("Selon le gouvernement ukrainien, les troupes russes ont attaqué Kharkiv.", "fr"), "ASSAULT")
     assert fr.attribution.speaker is not None and fr.attribution.speaker.country == "UKR"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Deutschland kritisierte Russland scharf.", "de"),
+    ("Germany criticized Russia.", "en"),
+    ("Merkel kritisierte Putin für sein Vorgehen in der Ukraine.", "de"),
+])
+def test_verb_of_saying_without_reported_clause_is_the_act(text, lang):
+    # nothing is reported, so the criticism itself is the event: its speaker is its actor
+    events = code_text(text, lang, date(2015, 6, 1), "a1")
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert len(accuse) == 1
+    assert [a.country for a in accuse[0].actor] == ["DEU"]
+    assert [r.country for r in accuse[0].recipient] == ["RUS"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The German government condemned Russia's attack on Kyiv.", "en"),
+    ("Die Bundesregierung verurteilte den russischen Angriff auf Kiew.", "de"),
+])
+def test_condemning_an_attack_accuses_the_attacker_not_the_target(text, lang):
+    accuse = only(code(text, lang), "ACCUSE")
+    assert [a.country for a in accuse.actor] == ["DEU"]
+    assert [r.country for r in accuse.recipient] == ["RUS"]
+    assault = only(code(text, lang), "ASSAULT")
+    assert [r.country for r in assault.recipient] == ["UKR"]

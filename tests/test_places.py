@@ -67,3 +67,28 @@ def test_english_possessive_and_lowercase():
     got = [(p.text, p.name) for p in find_places("Moscow's troops near Kharkiv; nice weather in Nice.", "en")]
     assert got == [("Moscow", "Moscow"), ("Kharkiv", "Kharkiv"), ("Nice", "Nice")]
     assert find_places("the moscow meeting", "en") == []
+
+
+@pytest.mark.parametrize("name,lang,english,iso3", [
+    ("Bethlehem", "de", "Bethlehem", "PSE"), ("Bethlehem", "en", "Bethlehem", "PSE"),
+    ("Venedig", "de", "Venice", "ITA"), ("Granada", "es", "Granada", "ESP"),
+])
+def test_aliases_beat_bigger_namesakes(name, lang, english, iso3):
+    # GeoNames alone gives Belém (Brazil) for "Bethlehem" and the island state Grenada for "Granada"
+    p = lookup(name, lang)
+    assert p is not None and (p.name, p.country) == (english, iso3)
+
+
+@pytest.mark.parametrize("text,lang,place,country", [
+    ("Jerusalem – Ein Palästinenser hat am Montag in Hebron einen Soldaten angegriffen.", "de", "Hebron", "PSE"),
+    ("KABUL (Reuters) - A suicide bomber killed five soldiers on Monday.", "en", "Afghanistan", "AFG"),
+    ("Damaskus – Rebellen haben am Montag Soldaten angegriffen.", "de", "Syria", "SYR"),
+])
+def test_dateline_names_the_country_not_the_event_town(text, lang, place, country):
+    from datetime import date
+
+    from eventwire.coding.coder import code_text
+
+    events = [m for m in code_text(text, lang, date(2024, 10, 8), "a1") if m.event_type == "ASSAULT"]
+    assert events and all(m.location is not None for m in events)
+    assert {(m.location.name, m.location.country) for m in events} == {(place, country)}

@@ -92,6 +92,8 @@ class PlaceRef:
     start: int | None = None
     end: int | None = None
     feature: str = "city"  # city | country | region
+    # Named in a dateline ("Jerusalem – …"): where the report was filed, not where the event was.
+    dateline: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "name": self.name, "country": self.country, "lat": self.lat,

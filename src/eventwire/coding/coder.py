@@ -21,6 +21,7 @@ from eventwire.coding.tense import clause_tense, in_reported_speech
 from eventwire.lexicons import Row, lexicon_version
 from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate
 from eventwire.nlp.patterns import Match
+from eventwire.nlp.places import country_of
 from eventwire.records import (ActorRef, Attribution, DateRef, EventMention, Evidence, Modality,
                                PlaceRef, Size, TraceStep)
 
@@ -131,7 +132,7 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
     # A trigger made only of words that already serve as actor, date or cue is not a trigger
     # ("Truppen" alone); a cue word (a denial, a verb of saying) never is.
     cue_tokens = set(attribution.cue_tokens) | denial.cue_tokens | denial.accusation_tokens
-    taken = set(cue_tokens)
+    taken: set[int] = set()
     for m in mentions:
         taken.update(range(m.start_token, m.end_token))
     for d in sent.dates:
@@ -285,17 +286,34 @@ def _without_demanded_acts(events: list[EventMention], tokens, clauses: list[Cla
 
 def _attribute_accusation_content(events: list[EventMention]) -> None:
     """"Die USA werfen Assad vor, Fassbomben abzuwerfen": the act in the clauses after an ACCUSE
-    trigger is the accuser's claim, probable."""
+    trigger is the accuser's claim, probable.  Whoever did that act is the accused ("condemned
+    Russia's attack on Kyiv" accuses Russia, not Ukraine)."""
     for accusation in [e for e in events if e.event_type == "ACCUSE" and e.actor]:
         start = accusation.evidence.trigger_start
-        for e in events:
-            if e is accusation or e.attribution.speaker is not None or e.evidence.trigger_start <= start:
+        content = [e for e in events if e is not accusation and e.evidence.trigger_start > start]
+        _accuse_the_doer(accusation, content)
+        for e in content:
+            if e.attribution.speaker is not None:
                 continue
             e.attribution = Attribution(accusation.actor[0], accusation.evidence.trigger, [])
             if e.modality.certainty == "certain":
                 e.modality.certainty = "probable"
             e.trace.append(TraceStep("attribution.speaker", accusation.actor[0].text,
                                      "act named in the complement of an accusation"))
+
+
+def _accuse_the_doer(accusation: EventMention, content: list[EventMention]) -> None:
+    act = next((e for e in content if e.actor), None)
+    if act is None or (accusation.recipient and _countries(accusation.recipient) != _countries(act.recipient)):
+        return
+    doers = [a for a in act.actor if a.country not in _countries(accusation.actor)]
+    if doers:
+        accusation.recipient = doers
+        accusation.trace.append(TraceStep("recipient", doers[0].text, "the actor of the act condemned"))
+
+
+def _countries(side: list[ActorRef]) -> set[str | None]:
+    return {a.country for a in side}
 
 
 def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, clause: Clause,
@@ -432,10 +450,13 @@ def _event_location(sent: AnnotatedSentence, clause: Clause, trigger: Match, rol
                    if i in role_mentions or not is_location_mention(tokens, m, cues)]
     lo, hi = tokens[clause.start].start, tokens[clause.end - 1].end
     anchor = tokens[trigger.start].start
-    usable = [p for p in sent.places
-              if not any(s is not None and s <= p.start < e for s, e in actor_spans)]
+    usable = [p for p in sent.places if not p.dateline
+              and not any(s is not None and s <= p.start < e for s, e in actor_spans)]
+    # the dateline names where the report was filed: its country, not its town, is a fallback
+    filed = [c for c in (country_of(p) for p in sent.places if p.dateline) if c is not None]
     for pool, why in (([p for p in usable if lo <= p.start < hi], "place in the event's clause"),
-                      (usable, "place elsewhere in the sentence")):
+                      (usable, "place elsewhere in the sentence"),
+                      (filed, "country of the dateline")):
         if pool:
             place = min(pool, key=lambda p: (p.feature == "country", abs(p.start - anchor)))
             trace.append(TraceStep("location", place.name, f"{why}: '{place.text}' → {place.name} "

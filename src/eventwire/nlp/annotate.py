@@ -1,6 +1,8 @@
 """The nlp stage: an Article's text → sentences with tokens, actor mentions, dates and places."""
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -44,7 +46,9 @@ def annotate(text: str, lang: str, published: date | None) -> AnnotatedText:
     for sentence in split_sentences(text, lang):
         tokens = tokenize(sentence.text, lang, offset=sentence.start)
         mentions = matcher.mentions(tokens, published, text, known_people)
-        places = [p for p in all_places if p.start is not None and sentence.start <= p.start < sentence.end]
+        places = _mark_dateline([p for p in all_places
+                                 if p.start is not None and sentence.start <= p.start < sentence.end],
+                                text, sentence.start)
         mentions = _with_city_mentions(mentions, places, tokens)
         out.append(AnnotatedSentence(
             sentence, tokens, mentions,
@@ -268,6 +272,20 @@ def _assign_focus_country(sentences: list[AnnotatedSentence], state_codes: froze
                 focus, n = article
                 m.actor.country = focus
                 m.sources.append(f"{FOCUS_SOURCE} {focus} ({n} mentions)")
+
+
+# After a dateline place: an optional agency in brackets, then a dash ("Kabul (AFP) – …").
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
+
+
+def _mark_dateline(places: list[PlaceRef], text: str, sentence_start: int) -> list[PlaceRef]:
+    """A place that opens a sentence and is followed by a dash is the dateline: where the report
+    was filed, which tells the country of the story but not the town of the event."""
+    if places and places[0].start is not None and places[0].end is not None \
+            and not text[sentence_start:places[0].start].strip() \
+            and _DATELINE_TAIL.match(text, places[0].end):
+        return [dataclasses.replace(places[0], dateline=True), *places[1:]]
+    return places
 
 
 def _with_city_mentions(mentions: list[Mention], places: list[PlaceRef], tokens: list[Token]) -> list[Mention]:

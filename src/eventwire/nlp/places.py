@@ -39,7 +39,7 @@ from functools import lru_cache
 from eventwire.lexicons import load_list, load_table
 from eventwire.records import PlaceRef
 
-__all__ = ["find_places", "lookup", "MIN_POPULATION"]
+__all__ = ["find_places", "lookup", "country_of", "MIN_POPULATION"]
 
 MIN_POPULATION = 15_000
 # Alternate names (exonyms, historical names, transliterations) are noisy in GeoNames ("Google" is
@@ -224,6 +224,14 @@ def lookup(name: str, lang: str) -> PlaceRef | None:
     if place is None:
         place = _strip_suffix(idx, key)[0]
     return _ref(place, name, None, None) if place else None
+
+
+def country_of(place: PlaceRef) -> PlaceRef | None:
+    """The country a place lies in, as a country-level place with the same text and offsets."""
+    base = _cities()
+    iso2 = base.iso3_to_iso2.get(place.country or "")
+    country = base.countries.get(iso2) if iso2 else None
+    return _ref(country, place.text, place.start, place.end) if country else None
 
 
 def _strip_suffix(idx: _LangIndex, key: str) -> tuple[_Place | None, str]:
