@@ -31,6 +31,8 @@ def _roles(text: str, event_type: str) -> tuple[list[str | None], list[str | Non
     ("Seit Freitag gilt eine Waffenruhe zwischen Armenien und Aserbaidschan.", "RETREAT", ["ARM", "AZE"], []),
     # hyphen compounds: the head names the party, a role suffix only the sector
     ("US-Einheiten haben am Montag IS-Kämpfer in Syrien angegriffen.", "ASSAULT", ["USA"], ["IMG"]),
+    # a scare-quoted verb stays in its clause: the subject of "eine Offensive überwachen" leads it
+    ('Die Bundesregierung will eine Offensive gegen Russland "überwachen".', "ASSAULT", ["DEU"], ["RUS"]),
 ])
 def test_main_clause_roles(text, event_type, actor, recipient):
     assert _roles(text, event_type) == (actor, recipient)

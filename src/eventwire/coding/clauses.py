@@ -9,6 +9,7 @@ from eventwire.records import Token
 
 MAX_APPOSITION_TOKENS = 3  # "(IS)", "(OPCW)", "(Omar der Tschetschene)"
 BREAK_MARKS = {",", ";", ":", "–", "—", "(", ")", "„", "“", "”", "\"", "«", "»"}
+SHORT_PAIRS = {"(": ")", "\"": "\"", "„": "“", "“": "”", "«": "»"}
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def split_clauses(tokens: list[Token], openers: frozenset[str], complementizers:
         if end > start:
             clauses.append(Clause(len(clauses), start, end, opener, relative))
 
-    apposed = _short_parentheses(tokens)
+    apposed = _short_brackets(tokens)
     for i, tok in enumerate(tokens):
         if tok.text in BREAK_MARKS and i not in apposed:
             close(i)
@@ -52,16 +53,17 @@ def split_clauses(tokens: list[Token], openers: frozenset[str], complementizers:
     return clauses or [Clause(0, 0, len(tokens), None)]
 
 
-def _short_parentheses(tokens: list[Token]) -> set[int]:
-    """Brackets around a short apposition ("Die Afrikanische Union (AU) nimmt …") stay inside the
-    noun phrase: a clause does not end there."""
+def _short_brackets(tokens: list[Token]) -> set[int]:
+    """Brackets and quotes around a short apposition or scare-quoted words ("Die Afrikanische Union
+    (AU) nimmt …", "will die Offensive \"überwachen\"") stay inside the phrase: no clause ends there."""
     marks = set()
     for i, tok in enumerate(tokens):
-        if tok.text != "(":
+        closer = SHORT_PAIRS.get(tok.text)
+        if closer is None or i in marks:
             continue
         close = next((j for j in range(i + 1, min(i + 2 + MAX_APPOSITION_TOKENS, len(tokens)))
-                      if tokens[j].text == ")"), None)
-        if close is not None and all(t.text not in BREAK_MARKS for t in tokens[i + 1:close]):
+                      if tokens[j].text == closer), None)
+        if close is not None and close > i + 1 and all(t.text not in BREAK_MARKS for t in tokens[i + 1:close]):
             marks.update((i, close))
     return marks
 
