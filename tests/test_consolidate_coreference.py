@@ -5,7 +5,8 @@ import pytest
 
 from eventwire.consolidate import Consolidator
 from eventwire.consolidate.embed import HashingEmbedder
-from eventwire.consolidate.features import modes_compatible, reference_of
+from eventwire.consolidate.features import modes_compatible
+from eventwire.nlp.reference import reference_of
 
 
 @pytest.mark.parametrize("sentence, trigger, language, kind", [

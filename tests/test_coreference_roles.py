@@ -3,6 +3,8 @@ country of another mention of the same party, and says so in its sources.  Sente
 tests."""
 from datetime import date
 
+import pytest
+
 from eventwire.coding.coder import code_text
 from eventwire.nlp.annotate import COREF_SOURCE, FOCUS_SOURCE, annotate
 
@@ -130,3 +132,23 @@ def test_adjective_and_noun_trigger_takes_its_genitive_agent():
     events = code_text("Das militärische Vorgehen der syrischen Regierungstruppen in Aleppo dauerte an.", "de", DAY)
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and [a.country for a in assault[0].actor][:1] == ["SYR"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Israel hat am Freitag ein Lager der Hamas im Gazastreifen angegriffen. "
+     "Bei dem Angriff wurden zwei Menschen verletzt.", "de"),
+    ("Israel attacked a Hamas camp in Gaza on Friday. Two people were injured in the attack.", "en"),
+])
+def test_a_definite_event_noun_restates_the_reported_act_with_its_parties(text, lang):
+    first, restated = [e for e in code_text(text, lang, DAY, "a1") if e.event_type == "ASSAULT"]
+    assert restated.evidence.sentence != first.evidence.sentence
+    assert [a.country for a in restated.actor] == ["ISR"]
+    assert "PSE" in {r.country for r in restated.recipient}
+    assert any("restates" in step.rule for step in restated.trace)
+
+
+def test_an_indefinite_event_noun_is_a_new_act_and_takes_no_parties():
+    text = ("Israel hat am Freitag ein Lager der Hamas im Gazastreifen angegriffen. "
+            "Bei einem Angriff wurden in Syrien zwei Menschen verletzt.")
+    later = [e for e in code_text(text, "de", DAY, "a1") if "einem Angriff" in e.evidence.sentence]
+    assert all("ISR" not in {a.country for a in e.actor} for e in later)

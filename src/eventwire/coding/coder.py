@@ -22,6 +22,7 @@ from eventwire.lexicons import Row, lexicon_version
 from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate
 from eventwire.nlp.patterns import Match
 from eventwire.nlp.places import country_of
+from eventwire.nlp.reference import reference_of
 from eventwire.records import (ActorRef, Attribution, DateRef, EventMention, Evidence, Modality,
                                PlaceRef, Size, TraceStep)
 
@@ -81,10 +82,32 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
         previous_claims = frames[index - 1].claims if index else []
         frame.previous_actor = _salient_actor(out)
         events = _code_sentence(doc, frame, cues, article_id, previous_claims)
+        for event in events:
+            _restated_parties(event, out, doc.language)
         frame.claims = [e for e in events if e.attribution.speaker is not None
                         and e.event_type != "ACCUSE" and e.modality.polarity == "asserted"]
         out.extend(events)
     return out
+
+
+def _restated_parties(event: EventMention, earlier: list[EventMention], lang: str) -> None:
+    """"Bei dem Angriff auf das Lager …", "the attack": a definite event noun whose actor has no country
+    restates an act the article already reported (the latest of its type, one named by the same word
+    first), so it takes that report's parties."""
+    if any(a.country for a in event.actor) or reference_of(event.evidence.sentence, event.evidence.trigger, lang,
+                                   event.event_type) != "definite":
+        return
+    same_type = [e for e in earlier if e.event_type == event.event_type and any(a.country for a in e.actor)]
+    if not same_type:
+        return
+    word = event.evidence.trigger.lower()
+    first = next((e for e in reversed(same_type) if e.evidence.trigger.lower() == word), same_type[-1])
+    event.actor = list(first.actor)
+    if not any(r.country for r in event.recipient):
+        event.recipient = [r for r in first.recipient if r.country not in _countries(event.actor)] \
+            or event.recipient
+    event.trace.append(TraceStep("actor", first.actor[0].text, f"'{event.evidence.trigger}' restates the "
+                                 f"act reported as '{first.evidence.trigger}'"))
 
 
 def _continued_report(previous: SentenceAttribution, lang: str) -> SentenceAttribution:
