@@ -152,3 +152,11 @@ def test_an_indefinite_event_noun_is_a_new_act_and_takes_no_parties():
             "Bei einem Angriff wurden in Syrien zwei Menschen verletzt.")
     later = [e for e in code_text(text, "de", DAY, "a1") if "einem Angriff" in e.evidence.sentence]
     assert all("ISR" not in {a.country for a in e.actor} for e in later)
+
+
+def test_a_restated_act_is_coded_even_when_its_sentence_names_no_party():
+    text = ("Israels Ministerpräsident Benjamin Netanyahu und der palästinensische Präsident Mahmoud Abbas "
+            "haben am Freitag miteinander telefoniert. Eine Nachrichtenagentur bestätigte das Gespräch.")
+    talks = [e for e in code_text(text, "de", DAY, "a1") if e.event_type == "CONSULT"]
+    assert [e.evidence.trigger for e in talks] == ["telefoniert", "Gespräch"]
+    assert [a.country for a in talks[1].actor] == ["ISR", "PSE"]

@@ -52,6 +52,7 @@ class _Frame:
     modality_cues: ModalityCues
     claims: list[EventMention] = field(default_factory=list)
     previous_actor: list[ActorRef] = field(default_factory=list)  # for a pronoun subject
+    earlier: list[EventMention] = field(default_factory=list)  # the article's events so far
 
 
 def code_text(text: str, language: str, published: date | None, article_id: str = "") -> list[EventMention]:
@@ -81,33 +82,25 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
     for index, frame in enumerate(frames):
         previous_claims = frames[index - 1].claims if index else []
         frame.previous_actor = _salient_actor(out)
+        frame.earlier = out
         events = _code_sentence(doc, frame, cues, article_id, previous_claims)
-        for event in events:
-            _restated_parties(event, out, doc.language)
         frame.claims = [e for e in events if e.attribution.speaker is not None
                         and e.event_type != "ACCUSE" and e.modality.polarity == "asserted"]
         out.extend(events)
     return out
 
 
-def _restated_parties(event: EventMention, earlier: list[EventMention], lang: str) -> None:
-    """"Bei dem Angriff auf das Lager …", "the attack": a definite event noun whose actor has no country
-    restates an act the article already reported (the latest of its type, one named by the same word
-    first), so it takes that report's parties."""
-    if any(a.country for a in event.actor) or reference_of(event.evidence.sentence, event.evidence.trigger, lang,
-                                   event.event_type) != "definite":
-        return
-    same_type = [e for e in earlier if e.event_type == event.event_type and any(a.country for a in e.actor)]
-    if not same_type:
-        return
-    word = event.evidence.trigger.lower()
-    first = next((e for e in reversed(same_type) if e.evidence.trigger.lower() == word), same_type[-1])
-    event.actor = list(first.actor)
-    if not any(r.country for r in event.recipient):
-        event.recipient = [r for r in first.recipient if r.country not in _countries(event.actor)] \
-            or event.recipient
-    event.trace.append(TraceStep("actor", first.actor[0].text, f"'{event.evidence.trigger}' restates the "
-                                 f"act reported as '{first.evidence.trigger}'"))
+def _restated_act(sentence: str, trigger: str, event_type: str, earlier: list[EventMention],
+                  lang: str) -> EventMention | None:
+    """"Bei dem Angriff auf das Lager …", "the attack": a definite event noun restates an act the
+    article already reported: the latest of its type with a known actor country, one named by the
+    same word first."""
+    if reference_of(sentence, trigger, lang, event_type) != "definite":
+        return None
+    same_type = [e for e in earlier if e.event_type == event_type and any(a.country for a in e.actor)]
+    word = trigger.lower()
+    return next((e for e in reversed(same_type) if e.evidence.trigger.lower() == word),
+                same_type[-1] if same_type else None)
 
 
 def _continued_report(previous: SentenceAttribution, lang: str) -> SentenceAttribution:
@@ -365,6 +358,14 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     if not actor and roles.pronoun_subject and frame.previous_actor:
         actor = list(frame.previous_actor)
         trace.append(TraceStep("actor", actor[0].text, "pronoun subject: the actor of the previous event"))
+    if not any(a.country for a in actor):
+        restated = _restated_act(sent.sentence.text, trigger_text, event_type, frame.earlier, doc.language)
+        if restated is not None:
+            actor = list(restated.actor)
+            if not any(r.country for r in recipient):
+                recipient = [r for r in restated.recipient if r.country not in _countries(actor)] or recipient
+            trace.append(TraceStep("actor", actor[0].text, f"'{trigger_text}' restates the act "
+                                   f"reported as '{restated.evidence.trigger}'"))
     if not any(a.country or a.sector for a in actor + recipient):
         return None
 
