@@ -93,14 +93,11 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
 def _restated_act(sentence: str, trigger: str, event_type: str, earlier: list[EventMention],
                   lang: str) -> EventMention | None:
     """"Bei dem Angriff auf das Lager …", "the attack": a definite event noun restates an act the
-    article already reported: the latest of its type with a known actor country, one named by the
-    same word first."""
+    article already reported: the latest of its type with a known actor country."""
     if reference_of(sentence, trigger, lang, event_type) != "definite":
         return None
     same_type = [e for e in earlier if e.event_type == event_type and any(a.country for a in e.actor)]
-    word = trigger.lower()
-    return next((e for e in reversed(same_type) if e.evidence.trigger.lower() == word),
-                same_type[-1] if same_type else None)
+    return same_type[-1] if same_type else None
 
 
 def _continued_report(previous: SentenceAttribution, lang: str) -> SentenceAttribution:
