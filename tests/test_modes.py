@@ -21,3 +21,9 @@ def test_no_instrument_word_no_extra_mode():
 def test_instrument_words_of_another_type_are_ignored():
     # "riot" is a PROTEST mode: it does not turn an ASSAULT into anything
     assert "riot" not in modes_of("Riot police killed two men in the capital.")
+
+
+def test_riot_police_do_not_make_a_protest_a_riot():
+    assert "riot" not in modes_of("Thousands of protesters rallied outside parliament as riot police stood by.",
+                                  "PROTEST")
+    assert "riot" in modes_of("Violence erupted as thousands of protesters rallied outside parliament.", "PROTEST")

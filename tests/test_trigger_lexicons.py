@@ -181,6 +181,28 @@ def test_english_seed_must_haves():
             assert etype in types_for(text, "en"), (etype, text)
 
 
+def test_english_triggers_for_acled_style_events():
+    cases = {
+        "ASSAULT": ["a grenade exploded in the market", "a roadside bomb exploded near the convoy",
+                    "grenades were hurled at the court", "the girl was gang-raped"],
+        "PROTEST": ["hundreds of protestors gathered", "students took out a protest-march"],
+        "MOBILIZE": ["the army dispatched forces to the region", "the rebels fortified their positions",
+                     "Turkish troops established an outpost near the border"],
+    }
+    for etype, texts in cases.items():
+        for text in texts:
+            assert etype in types_for(text, "en"), (etype, text)
+
+
+def test_a_base_established_is_a_deployment_but_based_is_not_a_base():
+    from eventwire.coding.coder import code_text
+
+    assert "MOBILIZE" in {e.event_type for e in code_text("Turkish troops established a new base near the border.",
+                                                          "en", None, "t")}
+    assert "MOBILIZE" not in {e.event_type for e in code_text(
+        "The rebels established a political office based in Doha.", "en", None, "t")}
+
+
 def test_es_fr_basics():
     assert "ASSAULT" in types_for("un ataque con misiles cerca de Donetsk", "es")
     assert "AID" in types_for("suministra armas a Rusia", "es")

@@ -1,11 +1,11 @@
 """CASE 2021 task 2 (ACLED sub-event types) through eventwire's own PLOVER type + mode → ACLED crosswalk
 (`evaluation/data/plover2acled.tsv`); never trained on CASE.  Each snippet is coded with the rule coder and
 summed up as a `CodedText` (main PLOVER type, its modes, the details its instrument and topic words name,
-the other types coded beside it, the sectors of its parties); the crosswalk's first matching row gives the
-sub-event type, and a snippet the crosswalk cannot place gives `NO_EVENT` (always wrong).  Score: weighted
-F1 over the gold classes, as in the shared task.  `--split dev|test` scores one half, fixed by a hash of the
-snippet id (the same rule as the Spanish gold): error analysis and lexicon work look at dev only, test is
-held out."""
+the other types coded beside it, the sectors of its actors and recipients and of every party it names); the
+crosswalk's first matching row gives the sub-event type, and a snippet the crosswalk cannot place gives
+`NO_EVENT` (always wrong).  Score: weighted F1 over the gold classes, as in the shared task.  `--split dev|test`
+scores one half, fixed by a hash of the snippet id (the same rule as the Spanish gold): error analysis and
+lexicon work look at dev only, test is held out."""
 from __future__ import annotations
 
 import csv
@@ -59,11 +59,13 @@ def coded_text(text: str) -> CodedText:
     modes = [m for t, ms, _ in sorted(acts, key=lambda a: -a[2]) if t == main for m in ms]
     modes += [r["mode"] for r in mode_words if r["event_type"] == main and r["mode"]]
     own = [e for e in events if e.event_type == main]
+    parties = [m.actor for sent in doc.sentences for m in sent.mentions]
     # an act known from bare triggers only: its actor is among the parties the snippet names
-    actors = [a for e in own for a in e.actor] if own else [m.actor for sent in doc.sentences for m in sent.mentions]
+    actors = [a for e in own for a in e.actor] if own else parties
     return CodedText(main, tuple(dict.fromkeys(modes)), details, _also(main, evidence, acts, mode_words),
                      frozenset(a.sector for a in actors if a.sector),
-                     frozenset(r.sector for e in own for r in e.recipient if r.sector))
+                     frozenset(r.sector for e in own for r in e.recipient if r.sector),
+                     frozenset(p.sector for p in parties if p.sector))
 
 
 def _acts(doc: AnnotatedText, events: list[EventMention], mode_words: list[Row]) -> list[Act]:

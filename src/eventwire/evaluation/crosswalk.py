@@ -44,7 +44,8 @@ ANY_TYPE = "*"  # a crosswalk row for any event type, or none
 class CodedText:
     """What the coder found in a text, as the PLOVER → ACLED crosswalk reads it: the main event's type and
     modes, the finer details its instrument words name (`modes.tsv`), the other PLOVER types coded in the same
-    text, and the sectors of the main event's actors and recipients.  `event_type` empty: no event found."""
+    text, the sectors of the main event's actors and recipients, and the sectors of all the parties the text names
+    (state forces and rebels both named are a sign of a battle).  `event_type` empty: no event found."""
 
     event_type: str = ""
     modes: tuple[str, ...] = ()
@@ -52,6 +53,7 @@ class CodedText:
     also: frozenset[str] = frozenset()
     actor_sectors: frozenset[str] = frozenset()
     recipient_sectors: frozenset[str] = frozenset()
+    party_sectors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class _AcledRow:
     also: str
     actor: frozenset[str]
     recipient: frozenset[str]
+    party: frozenset[str]
     acled: str
 
     def matches(self, coded: CodedText) -> bool:
@@ -70,7 +73,8 @@ class _AcledRow:
                 and all(d in coded.details for d in self.detail.split("+") if d)
                 and (not self.also or self.also in coded.also)
                 and (not self.actor or bool(self.actor & coded.actor_sectors))
-                and (not self.recipient or bool(self.recipient & coded.recipient_sectors)))
+                and (not self.recipient or bool(self.recipient & coded.recipient_sectors))
+                and (not self.party or bool(self.party & coded.party_sectors)))
 
 
 def _sectors(cell: str) -> frozenset[str]:
@@ -80,7 +84,8 @@ def _sectors(cell: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def acled_table() -> tuple[_AcledRow, ...]:
     return tuple(_AcledRow(r["event_type"], r["mode"], r["detail"], r["also"], _sectors(r["actor"]),
-                           _sectors(r["recipient"]), r["acled"]) for r in _rows("plover2acled.tsv"))
+                           _sectors(r["recipient"]), _sectors(r["party"]), r["acled"])
+                 for r in _rows("plover2acled.tsv"))
 
 
 def acled_label(coded: CodedText) -> str | None:
