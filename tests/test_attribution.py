@@ -127,3 +127,14 @@ def test_condemning_an_attack_accuses_the_attacker_not_the_target(text, lang):
     assert [r.country for r in accuse.recipient] == ["RUS"]
     assault = only(code(text, lang), "ASSAULT")
     assert [r.country for r in assault.recipient] == ["UKR"]
+
+
+@pytest.mark.parametrize("text,lang,event_type,tense", [
+    ("Honduras is willing to withdraw its troops from the border zone.", "en", "AGREE", "future"),
+    ("Russland wird seine Truppen aus Syrien abziehen.", "de", "AGREE", "future"),
+    ("Russland hat seine Truppen aus Syrien abgezogen.", "de", "RETREAT", "past"),
+    ("Russland wird seine Truppen nicht aus Syrien abziehen.", "de", "REJECT", "future"),
+])
+def test_a_promised_cooperative_act_is_an_agreement_and_a_refused_one_a_rejection(text, lang, event_type, tense):
+    events = code(text, lang)
+    assert [(e.event_type, e.modality.tense) for e in events] == [(event_type, tense)]

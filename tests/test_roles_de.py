@@ -22,8 +22,8 @@ def _roles(text: str, event_type: str) -> tuple[list[str | None], list[str | Non
     ("Am Montag griff Russland die Ukraine an.", "ASSAULT", ["RUS"], ["UKR"]),
     # dative object of a split verb of accusing
     ("Frankreich wirft Russland vor, Kiew mit Raketen beschossen zu haben.", "ACCUSE", ["FRA"], ["RUS"]),
-    # fronted prepositional object, subject after the finite verb
-    ("Für die Ukraine will sich Frankreich weiter einsetzen.", "SUPPORT", ["FRA"], ["UKR"]),
+    # fronted prepositional object, subject after the finite verb (support intended: AGREE)
+    ("Für die Ukraine will sich Frankreich weiter einsetzen.", "AGREE", ["FRA"], ["UKR"]),
     # direct object before a clause-final participle wins over a phrase after "nach"
     ("In der Nacht hatten ukrainische Truppen nach Angaben aus Kiew russische Soldaten getötet.",
      "ASSAULT", ["UKR"], ["RUS"]),

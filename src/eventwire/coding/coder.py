@@ -390,6 +390,14 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
                                "is a refusal"))
         event_type, modality.polarity = "REJECT", "asserted"
         row = Row({**row.values, "mode": "", "cameo": "12"}, row.source)
+    elif modality.polarity == "asserted" and event_type in REFUSABLE - {"AGREE"} \
+            and modality.tense == "future" and modality.certainty == "certain":
+        # "Russland wird seine Truppen abziehen", "is willing to withdraw": a promise, which PLOVER
+        # codes as AGREE (CAMEO 03, express intent to cooperate)
+        trace.append(TraceStep("event_type", "AGREE", f"{event_type} promised for the future is an "
+                               "agreement to it"))
+        event_type = "AGREE"
+        row = Row({**row.values, "mode": "", "cameo": "03"}, row.source)
     modes = [m for m in row["mode"].split("|") if m]
     contexts = [c for c in row["context"].split("|") if c]
     for extra in group[1:]:
