@@ -57,6 +57,10 @@ def test_failed_agreement_is_not_agreement():
 def test_main_event_first_prefers_main_clause():
     events = _events("Venezuela freed an opposition leader who was jailed during the protests in 2014.")
     assert _to_plv(main_event(events, "first").event_type) == "YIELD"
+    # the default: the condemnation, not the more confidently coded attack in its object
+    condemned = _events("Iran's foreign ministry strongly condemned the terrorist attack in Quetta.")
+    assert main_event(condemned).event_type == "ACCUSE"
+    assert main_event(condemned, "confidence").event_type == "ASSAULT"
     assert main_event([], "first") is None
     with pytest.raises(ValueError):
         main_event(events, "largest")

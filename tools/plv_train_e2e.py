@@ -2,8 +2,8 @@
 """End-to-end PLV scoring on PLV_train.tsv (no gold spans), split into two halves by a hash.
 
 The same measurement as the end-to-end row of `eventwire eval plv` (`evaluation/plv.py`:
-`end_to_end_report`): each bare sentence goes through the full English coder, its most confident
-event type is the prediction (CONCEDE/RETREAT count as YIELD, no event is a wrong answer), macro-F1
+`end_to_end_report`): each bare sentence goes through the full English coder, the type of its first
+event (`--select`) is the prediction (CONCEDE/RETREAT count as YIELD, no event is a wrong answer), macro-F1
 over the gold classes.  PLV_test stays untouched.
 
 Halves: sha1 of the sentence text, first byte even → A, odd → B (deterministic, and repeated
@@ -11,7 +11,7 @@ sentences fall into the same half).  Error analysis is meant for half A only; ha
 
 Usage: python tools/plv_train_e2e.py [--half A|B|all] [--select confidence|first] [--errors FILE.jsonl]
                                     [--json OUT]
-`--select` picks the sentence's event (`plv.main_event`); `confidence` is what `eventwire eval plv` uses.
+`--select` picks the sentence's event (`plv.main_event`); `first` is what `eventwire eval plv` uses.
 Note: the relation model (`eventwire train`) is trained on PLV_train, so where it overrules a weak
 trigger these numbers are optimistic; lexicon changes are measured fairly.
 """
@@ -37,7 +37,7 @@ def train_rows(half: str = "all", path: Path | None = None) -> list[dict]:
     return rows if half == "all" else [r for r in rows if half_of(r["text"]) == half]
 
 
-def _diagnose(row: dict, select: str = "confidence") -> dict:
+def _diagnose(row: dict, select: str = "first") -> dict:
     """What the coder did with one sentence: its events, and the trigger matches it found at all."""
     from eventwire.coding.cues import cues_for
     from eventwire.nlp.annotate import annotate
@@ -60,7 +60,7 @@ def _diagnose(row: dict, select: str = "confidence") -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--half", choices=["A", "B", "all"], default="all")
-    ap.add_argument("--select", choices=SELECTIONS, default="confidence")
+    ap.add_argument("--select", choices=SELECTIONS, default="first")
     ap.add_argument("--errors", type=Path, help="write one JSON line per wrongly coded sentence")
     ap.add_argument("--json", type=Path, help="write the report as JSON")
     args = ap.parse_args(argv)

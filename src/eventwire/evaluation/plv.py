@@ -48,11 +48,12 @@ def evaluate(path=None, end_to_end: bool = True) -> dict:
 SELECTIONS = ("confidence", "first")
 
 
-def main_event(events: list, select: str = "confidence"):
-    """The sentence's event that stands for it: the most confident one (the default, which the
-    published end-to-end numbers use), or with `select="first"` the first one in sentence order
-    (ties: the more confident), which is usually the main clause's act rather than one named in
-    a relative clause ("freed a candidate who was jailed")."""
+def main_event(events: list, select: str = "first"):
+    """The sentence's event that stands for it: the first one in sentence order (the default; ties:
+    the more confident), which is usually the main clause's act rather than one named in its object
+    or a relative clause ("condemned the attack", "freed a candidate who was jailed"), or with
+    `select="confidence"` the most confident one (the end-to-end numbers of sessions 1-2).  Chosen on
+    PLV_train: macro-F1 half A 0.692 -> 0.754, half B (the check) 0.621 -> 0.695."""
     if not events:
         return None
     if select == "first":
@@ -62,18 +63,18 @@ def main_event(events: list, select: str = "confidence"):
     return max(events, key=lambda e: e.confidence)
 
 
-def main_type(events: list, select: str = "confidence") -> str | None:
+def main_type(events: list, select: str = "first") -> str | None:
     """The PLV label of the sentence's main event (see `main_event`), or None without events."""
     best = main_event(events, select)
     return _to_plv(best.event_type) if best else None
 
 
-def end_to_end_predictions(rows: list[dict], select: str = "confidence") -> list[str | None]:
+def end_to_end_predictions(rows: list[dict], select: str = "first") -> list[str | None]:
     """The rule coder on each bare sentence (no gold spans): its main event's type, or None."""
     return [main_type(code_sentence(r["text"], "en", None), select) for r in rows]
 
 
-def end_to_end_report(rows: list[dict], select: str = "confidence") -> dict:
+def end_to_end_report(rows: list[dict], select: str = "first") -> dict:
     """Macro-F1 of the end-to-end predictions against the rows' gold labels, plus the no-event count."""
     pred = end_to_end_predictions(rows, select)
     report = classification_report([r["label"] for r in rows], pred)
