@@ -138,3 +138,9 @@ def test_condemning_an_attack_accuses_the_attacker_not_the_target(text, lang):
 def test_a_promised_cooperative_act_is_an_agreement_and_a_refused_one_a_rejection(text, lang, event_type, tense):
     events = code(text, lang)
     assert [(e.event_type, e.modality.tense) for e in events] == [(event_type, tense)]
+
+
+def test_denying_entry_is_a_refusal_not_a_denial():
+    reject = only(code("Ukraine denied entry to an Austrian journalist.", "en"), "REJECT")
+    assert [a.country for a in reject.actor] == ["UKR"]
+    assert reject.modality.polarity == "asserted"

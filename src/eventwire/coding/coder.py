@@ -193,7 +193,11 @@ def _find_denial(frame: _Frame, cues: Cues, previous_claims: list[EventMention])
     sent = frame.sent
     tokens, mentions = sent.tokens, sent.mentions
     denial = _Denial()
+    acts = None
     for m in frame.modality_cues.of_kind("denial"):
+        acts = cues.find_triggers(tokens) if acts is None else acts
+        if any(set(m.token_indices) < set(t.token_indices) for t in acts):
+            continue  # "denied entry to a journalist" is a refusal, not the denial of a claim
         clause = clause_of(frame.clauses, m.start)
         before = [i for i, mm in enumerate(mentions)
                   if clause.start <= mm.start_token < m.start and not is_location_mention(tokens, mm, cues)]
