@@ -186,6 +186,13 @@ def _holders(country: str, role: str, day: dt.date) -> list[str]:
     ("USA", "defence_minister", "2024-10-08", "Lloyd Austin"),
     ("DEU", "head_of_government", "2024-10-08", "Olaf Scholz"),
     ("DEU", "defence_minister", "2024-10-08", "Boris Pistorius"),
+    ("SDN", "foreign_minister", "2020-01-01", "Asma Mohamed Abdalla"),
+    ("LBY", "defence_minister", "2024-10-08", "Abdul Hamid Dbeibeh"),
+    ("COD", "foreign_minister", "2022-01-01", "Christophe Lutundula"),
+    ("SSD", "defence_minister", "2021-01-01", "Angelina Teny"),
+    ("NER", "defence_minister", "2024-10-08", "Salifou Mody"),
+    ("CMR", "foreign_minister", "2020-01-01", "Lejeune Mbella Mbella"),
+    ("MOZ", "foreign_minister", "2022-01-01", "Verónica Macamo"),
 ])
 def test_leader_lookup(country, role, day, name):
     assert name in _holders(country, role, dt.date.fromisoformat(day))

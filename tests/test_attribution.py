@@ -144,3 +144,10 @@ def test_denying_entry_is_a_refusal_not_a_denial():
     reject = only(code("Ukraine denied entry to an Austrian journalist.", "en"), "REJECT")
     assert [a.country for a in reject.actor] == ["UKR"]
     assert reject.modality.polarity == "asserted"
+
+
+def test_a_closed_compound_source_names_its_speaker():
+    event = only(code("Bamako – Malische Soldaten haben nach Armeeangaben zwei Lager der Islamisten in "
+                      "Mali zerstört.", "de"), "ASSAULT")
+    speaker = event.attribution.speaker
+    assert speaker is not None and (speaker.country, speaker.sector) == ("MLI", "MIL")

@@ -19,3 +19,10 @@ def test_agent_head_noun_and_territory():
     assert resolve_actor("group of thieves")["sector"] == "CRM"
     assert resolve_actor("retired vice president")["sector"] == "ELI"
     assert (resolve_actor("Abkhazia")["country"], resolve_actor("Abkhazia")["sector"]) == ("GEO", "PRE")
+
+
+def test_before_the_first_leaders_term_the_phoenix_code_of_the_day_counts():
+    got = resolve_actor("Joe Biden", None, "2015-01-01")  # vice president, not yet head of state
+    assert (got["country"], got["sector"]) == ("USA", "GOV")
+    assert resolve_actor("Nawaz Sharif", None, "2005-01-01")["sector"] == "ELI"  # ousted in 1999
+    assert resolve_actor("Vladimir Putin", None, "1995-01-01")["sector"] is None  # Phoenix's pre-office "elite"

@@ -99,3 +99,81 @@ def test_words_inside_an_organisations_name_are_no_agent_nouns():
     got = resolve_actor("Economic Community of West African States")
     assert (got["country"], got["sector"]) == ("IGO", None)
     assert resolve_actor("International Organization for Migration")["sector"] is None
+
+
+def test_a_place_beside_a_role_gives_the_country():
+    # the gazetteer alone reads "Kano State" as one unknown name
+    got = resolve_actor("Kano State government")
+    assert (got["country"], got["sector"]) == ("NGA", "GOV")
+
+
+def test_us_states_give_the_country_and_outrank_a_country_inside_them():
+    got = resolve_actor("Massachusetts Institute of Technology")
+    assert (got["country"], got["sector"]) == ("USA", "EDU")
+    assert resolve_actor("New Mexico governor")["country"] == "USA"
+    assert resolve_actor("Mexico governor")["country"] == "MEX"
+    assert resolve_actor("Georgia")["country"] == "GEO"  # the state of its own, not the US state
+
+
+def test_a_misspelt_state_or_demonym_is_read_but_a_name_is_not():
+    assert resolve_actor("Kazahks")["country"] == "KAZ"
+    assert resolve_actor("Ukrainain troops")["country"] == "UKR"
+    assert resolve_actor("Roland Smith")["country"] is None  # one letter from "Poland", but a name
+
+
+def test_lower_case_names_and_particles():
+    assert resolve_actor("russia")["country"] == "RUS"
+    got = resolve_actor("al-Shabaab fighters")
+    assert (got["country"], got["sector"]) == ("SOM", "REB")
+
+
+def test_plover_sectors_of_agent_phrases():
+    assert resolve_actor("unidentified gunmen")["sector"] == "UAF"  # PLOVER: "unknown gunmen"
+    assert resolve_actor("the prosecutor general")["sector"] == "JUD"
+    assert resolve_actor("police spokesman")["sector"] == "COP"
+    assert resolve_actor("KCNA")["sector"] == "JRN"  # state news agencies are media
+    got = resolve_actor("the ANC")
+    assert (got["country"], got["sector"]) == ("ZAF", "PTY")
+
+
+def test_ministers_of_states_at_war_resolve_by_date():
+    got = resolve_actor("Sudanese foreign minister", None, "2016-06-01")
+    assert (got["country"], got["sector"], got["name"]) == ("SDN", "GOV", "Ibrahim Ghandour")
+    assert resolve_actor("Congolese defence minister", None, "2023-06-01")["name"] == "Jean-Pierre Bemba"
+    assert resolve_actor("Najla Mangoush", None, "2024-01-01")["sector"] == "ELI"
+    got = resolve_actor("Pope Francis", None, "2024-01-01")
+    assert (got["country"], got["sector"]) == ("VAT", "REL")
+
+
+def test_a_place_in_the_context_gives_the_country():
+    got = resolve_actor("police", "Police in Lagos arrested 20 protesters on Monday.", "2022-01-01")
+    assert (got["country"], got["sector"]) == ("NGA", "COP")
+
+
+def test_a_warship_named_by_its_class_is_its_navys():
+    got = resolve_actor("an Arleigh Burke-class destroyer")
+    assert (got["country"], got["sector"]) == ("USA", "MIL")
+    assert resolve_actor("Virginia")["sector"] is None  # the state, not the submarine class
+
+
+def test_state_news_agencies_are_media_however_named():
+    assert resolve_actor("Somalia state news agency")["sector"] == "JRN"
+    assert resolve_actor("SONNA")["sector"] == "JRN"
+
+
+def test_words_inside_a_state_name_are_no_agent_nouns():
+    assert resolve_actor("the United Kingdom")["sector"] is None  # no "kingdom" (GOV)
+    assert resolve_actor("Vatican City")["sector"] is None  # no "city" (CVL)
+    assert resolve_actor("Iran riot police")["sector"] == "COP"
+
+
+def test_a_role_held_by_several_at_once_names_no_one():
+    got = resolve_actor("Bosnian president", None, "2020-01-01")  # a collective presidency of three
+    assert (got["country"], got["sector"], got["name"]) == ("BIH", "GOV", None)
+    assert resolve_actor("Ukrainian President", None, "2020-01-01")["name"] == "Volodymyr Zelensky"
+
+
+def test_a_german_compound_is_headed_by_the_longest_name():
+    got = resolve_actor("al-Shabaab-Kämpfer", None, None, lang="de")
+    assert (got["country"], got["sector"]) == ("SOM", "REB")
+    assert resolve_actor("US-Einheiten", None, None, lang="de")["country"] == "USA"

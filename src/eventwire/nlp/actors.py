@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Sequence
 
-from eventwire.lexicons import Row, grammar, load_table
+from eventwire.lexicons import Row, grammar, load_list, load_table
 from eventwire.nlp.patterns import Match, Pattern, PatternMatcher, longest_non_overlapping, parse_pattern
 from eventwire.nlp.text import lemma
 from eventwire.records import ActorRef, Token, parse_date
@@ -95,11 +95,8 @@ class DatedCode:
 
 
 @lru_cache(maxsize=None)
-def dated_actors() -> dict[str, tuple[tuple[str, ...], tuple[DatedCode, ...]]]:
-    """Name → (aliases, codes) from common/actors_dated.tsv; names in common/leaders.tsv are left out
-    (leaders.tsv wins)."""
-    known = {a.lower() for row in load_table("common", "leaders")
-             for a in (row["name"], *row["aliases"].split("|")) if a}
+def _dated_table() -> dict[str, tuple[list[str], list[DatedCode]]]:
+    """Name → (aliases, codes) of every person in common/actors_dated.tsv."""
     out: dict[str, tuple[list[str], list[DatedCode]]] = {}
     for row in load_table("common", "actors_dated"):
         name = row["name"]
@@ -107,8 +104,32 @@ def dated_actors() -> dict[str, tuple[tuple[str, ...], tuple[DatedCode, ...]]]:
         entry[0].extend(a for a in row["aliases"].split("|") if a)
         entry[1].append(DatedCode(name, row["country"], row["sector"], parse_date(row["start"]),
                                   parse_date(row["end"]), row.source))
+    return out
+
+
+def earlier_sector(name: str, day: date) -> tuple[str | None, str] | None:
+    """(sector, source) of a person on `day` from common/actors_dated.tsv, for the years before the first
+    term that common/leaders.tsv lists (Naledi Pandor, a minister long before she was foreign minister);
+    out of an earlier office, a former official (ELI).  Phoenix codes the years before any office ELI
+    ("elite"), which PLOVER's ELI (former official) is not: those count as unknown."""
+    codes = _dated_table().get(name, ((), ()))[1]
+    held = [c for c in codes if c.sector != "ELI" and c.start is not None and c.start < day]
+    code = max((c for c in codes if c.covers(day)), key=lambda c: c.start or date.min, default=None)
+    if code is not None and (code.sector != "ELI" or held):
+        return code.sector or None, code.source
+    if code is None and held:
+        return "ELI", held[0].source
+    return None
+
+
+@lru_cache(maxsize=None)
+def dated_actors() -> dict[str, tuple[tuple[str, ...], tuple[DatedCode, ...]]]:
+    """Name → (aliases, codes) from common/actors_dated.tsv; names in common/leaders.tsv are left out
+    (leaders.tsv wins)."""
+    known = {a.lower() for row in load_table("common", "leaders")
+             for a in (row["name"], *row["aliases"].split("|")) if a}
     result = {}
-    for name, (aliases, codes) in out.items():
+    for name, (aliases, codes) in _dated_table().items():
         names = tuple(n for n in (name, *aliases) if n.lower() not in known)
         if names and name.lower() not in known:
             result[name] = (names, tuple(codes))
@@ -159,8 +180,11 @@ def state_office(role: str) -> str:
 
 
 def leader_for(country: str, role: str, day: date | None) -> Leader | None:
+    """The one holder of the office on `day`; none where several hold it at once (lumped IGO offices,
+    rival governments, collective presidencies, several spokespeople): the role alone does not say who."""
     office = (country, state_office(role))
-    return next((t for t in _terms_by_office().get(office, ()) if t.in_office(day)), None)
+    holders = {t.name: t for t in _terms_by_office().get(office, ()) if t.in_office(day)}
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 class ActorMatcher:
@@ -175,6 +199,7 @@ class ActorMatcher:
         self.place_nouns = frozenset(g.get("place_nouns", ()))
         self.postposed_adjectives = "yes" in g.get("adjective_after_noun", ())
         self.noun_suffixes = tuple(s for s in g.get("common_noun_suffixes", ()) if s)
+        self.statement_heads = tuple(s for s in g.get("statement_compound_heads", ()) if s)
         self.numbers = {row["pattern"].lower(): int(row["value"]) for row in load_table(lang, "numbers")}
         endings = {
             "demonym": [e for e in g.get("adj_endings", ()) if e],
@@ -215,20 +240,43 @@ class ActorMatcher:
         # a role suffix ("*einheit") may cover "US-Einheiten"; the compound's head still names the party
         covered = {i for m in found if m.row["kind"] != "role" for i in m.token_indices}
         for i, tok in enumerate(tokens):
-            if "-" in tok.text and i not in covered:
-                compound = self._compound(tok, i)
-                if compound is not None:
-                    found = [m for m in found if i not in m.token_indices] + [compound]
+            if i in covered:
+                continue
+            compound = self._compound(tok, i) if "-" in tok.text else self._statement_source(tok, i)
+            if compound is not None:
+                found = [m for m in found if i not in m.token_indices] + [compound]
         return longest_non_overlapping(found, key=_kind_rank)
+
+    def _statement_source(self, token: Token, index: int) -> Match | None:
+        """German closed compounds that name whose statement it is: "nach Armeeangaben", "aus
+        Regierungskreisen": the first part names the party (the army, the government)."""
+        lower = token.lower
+        head = next((h for h in self.statement_heads if lower.endswith(h) and len(lower) > len(h) + 2), None)
+        if head is None:
+            return None
+        stem = token.text[:-len(head)]
+        for prefix in dict.fromkeys((stem, stem[:-1] if stem.endswith("s") else stem)):  # Regierung|s|kreise
+            tok = Token(prefix, token.start, token.start + len(prefix), prefix.lower(), prefix.lower())
+            parties = [m for m in self.matcher.find([tok]) if m.row["kind"] in {"role", *STATE_KINDS}]
+            if parties:
+                row = max(parties, key=_kind_rank).row
+                return Match(Pattern((), Row({**row.values, "pattern": token.text}, row.source)), (index,))
+        return None
 
     def _compound(self, token: Token, index: int) -> Match | None:
         """German hyphen compounds: "US-Einheiten", "IS-Kämpfer", "Hamas-Trainingslager",
-        "UNO-Truppe": the head names the party, the tail may name its sector."""
+        "UNO-Truppe", "al-Shabaab-Kämpfer": the head (the longest that names a party) names the party, the
+        tail may name its sector."""
         parts = token.text.split("-")
-        head, tail = parts[0], parts[-1]
-        head_tok = Token(head, token.start, token.start + len(head), head.lower(), head.lower())
-        heads = [m for m in self.matcher.find([head_tok]) if m.row["kind"] in COMPOUND_HEAD_KINDS
-                 and _case_ok(m, [head_tok])]
+        tail = parts[-1]
+        heads = []
+        for k in range(len(parts) - 1, 0, -1):
+            head = "-".join(parts[:k])
+            head_tok = Token(head, token.start, token.start + len(head), head.lower(), head.lower())
+            heads = [m for m in self.matcher.find([head_tok]) if m.row["kind"] in COMPOUND_HEAD_KINDS
+                     and _case_ok(m, [head_tok])]
+            if heads:
+                break
         if not heads:
             return None
         row = max(heads, key=_kind_rank).row
@@ -394,6 +442,8 @@ def _case_ok(match: Match, tokens: Sequence[Token]) -> bool:
         return True
     first = tokens[match.start].text
     acronym = (match.row["pattern"] or match.row["name"] or "-").split()[0]
+    if re.split(r"[-\s]", acronym)[0] in load_list("common", "name_particles"):
+        return True  # the lexicon writes the particle lower case, as news do: "al-Shabaab", "al-Qaeda"
     if len(acronym) >= 2 and acronym.isupper():  # "UN", "USA": not "Un" in "Kim Jong Un"
         return first[:len(acronym)].isupper()
     return first[:1].isupper()

