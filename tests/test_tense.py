@@ -22,6 +22,8 @@ def _event(text: str, lang: str, event_type: str, trigger_word: str):
     ("Frankreich übergab den Einsatz später der UNO-Truppe.", "COOPERATE", "übergab", "past"),
     # perfect: auxiliary in second position, participle at the end
     ("Die Armee hat am Montag das Dorf angegriffen.", "ASSAULT", "angegriffen", "past"),
+    # a participle in -iert has no ge- and no lemma the lemmatiser knows
+    ("Die Türkei hat Stellungen der PKK im Irak bombardiert.", "ASSAULT", "bombardiert", "past"),
     # a comma in a list separates the auxiliary from its participle
     ("Ein Offizier sagte, die Soldaten hätten Waffen, Sprengstoff und Fahrzeuge beschlagnahmt.",
      "COERCE", "beschlagnahmt", "past"),

@@ -172,7 +172,8 @@ def _participle_after(tokens: list[Token], aux: int, clause: Clause, cues: Cues)
         tok = tokens[i]
         if not tok.text[:1].islower():
             continue
-        if tok.lower in cues.words("irregular_participles") or cues.looks_past(tok):
+        if tok.lower in cues.words("irregular_participles") or cues.looks_past(tok) \
+                or tok.lower.endswith(tuple(cues.words("unprefixed_participle_suffixes"))):
             return i
         if verb_final and _inflected_verb(tok, cues) and tok.lower not in _auxiliaries(cues):
             return i  # "zurückgewiesen", "beschlagnahmt" (after "hätten") carry no regular ending
