@@ -224,7 +224,7 @@ class ActorMatcher:
             patterns.append(parse_pattern(row["pattern"], _with_kind(row, "role"),
                                           _inflector(endings["people"], last_only=True)))
         for row in load_table("common", "leaders"):
-            for alias in {row["name"], *filter(None, row["aliases"].split("|"))}:
+            for alias in dict.fromkeys((row["name"], *filter(None, row["aliases"].split("|")))):
                 # the tokenizer splits the period off a German ordinal: "König Abdullah II." is "II" "."
                 alias = ORDINAL_PERIOD.sub(r"\1", alias)
                 patterns.append(parse_pattern(alias, _with_kind(row, "person"),

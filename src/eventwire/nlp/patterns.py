@@ -113,7 +113,7 @@ class PatternMatcher:
 
     def _candidates(self, token: Token) -> list[Pattern]:
         found: list[Pattern] = []  # surface-only elements are re-checked by _match_from
-        for key in {token.lower, token.lemma}:
+        for key in dict.fromkeys((token.lower, token.lemma)):  # ordered: ties must not depend on hashing
             found.extend(self.by_form.get(key, ()))
             for n in self.suffix_lengths:
                 if n <= len(key):
