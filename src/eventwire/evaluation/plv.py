@@ -88,7 +88,7 @@ def format_report(report: dict) -> str:
             ["gold spans: TF-IDF baseline", None, ANCHORS["baseline"][1], None]]
     if "end_to_end" in report:
         e = report["end_to_end"]
-        rows.append(["end to end: rule coder top type", e["macro_f1"], None, e["accuracy"]])
+        rows.append(["end to end: rule coder, first event", e["macro_f1"], None, e["accuracy"]])
     out = [f"PLV_test ({report['n']} pairs)",
            table(["setting", "macro-F1", "anchor", "accuracy"], rows), "",
            "per class F1" + (" (gold spans | end to end)" if "end_to_end" in report else "")]
