@@ -143,3 +143,15 @@ def test_an_act_called_for_is_not_an_event(text, lang):
     # "zu" may stand inside the verb ("einzustellen"): the attacks are demanded, not reported
     types = [e.event_type for e in code_text(text, lang, date(2024, 10, 8), "t")]
     assert "REQUEST" in types and "ASSAULT" not in types
+
+
+@pytest.mark.parametrize("text, lang, actor", [
+    ("Bei Einsätzen in der Region seien 15 Jihadisten festgenommen worden, sagte ein malischer Offizier.",
+     "de", ["MLI"]),
+    ("Fifteen militants were arrested in the raid, a Malian army officer said.", "en", ["MLI"]),
+    # its own losses: the army that reports them did not cause them
+    ("Drei Soldaten seien getötet worden, sagte ein malischer Offizier.", "de", []),
+])
+def test_a_state_force_reporting_an_agentless_act_of_force_did_it(text, lang, actor):
+    events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type in {"ASSAULT", "COERCE"}]
+    assert events and [a.country for a in events[0].actor] == actor

@@ -35,6 +35,8 @@ SPEECH_ACTS = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE", "C
 SPEECH_ACT_MIN_WEIGHT = 0.6  # weaker cue words ("behaupten", "warnen") stay cues only
 PLACE_TARGETED = {"ASSAULT", "COERCE"}
 REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETREAT"}
+FORCE_TYPES = {"ASSAULT", "COERCE"}
+STATE_FORCE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
 MIN_CONFIDENCE = 0.4  # below this, a weak trigger with positional roles only: too often wrong
 
 
@@ -88,6 +90,17 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
                         and e.event_type != "ACCUSE" and e.modality.polarity == "asserted"]
         out.extend(events)
     return out
+
+
+def _reporting_force(attribution: SentenceAttribution, recipient: list[ActorRef]) -> ActorRef | None:
+    """"15 Jihadisten seien festgenommen worden, sagte ein malischer Offizier": the state organ that
+    reports an arrest or strike it names no agent for made it, unless it reports its own losses."""
+    speaker = attribution.speaker
+    if speaker is None or speaker.country is None or speaker.sector not in STATE_FORCE_SECTORS:
+        return None
+    if any(r.country in (speaker.country, None) and r.sector in STATE_FORCE_SECTORS for r in recipient):
+        return None  # "drei Soldaten wurden getötet, teilte die Armee mit": its own losses
+    return speaker
 
 
 def _restated_act(sentence: str, trigger: str, event_type: str, earlier: list[EventMention],
@@ -359,6 +372,12 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     if not actor and roles.pronoun_subject and frame.previous_actor:
         actor = list(frame.previous_actor)
         trace.append(TraceStep("actor", actor[0].text, "pronoun subject: the actor of the previous event"))
+    if not actor and roles.agentless_passive and event_type in FORCE_TYPES:
+        reporter = _reporting_force(attribution, recipient)
+        if reporter is not None:
+            actor = [reporter]
+            trace.append(TraceStep("actor", reporter.text, "a passive act of force with no agent, reported "
+                                   "by a state's forces or government: theirs"))
     if not any(a.country for a in actor):
         restated = _restated_act(sent.sentence.text, trigger_text, event_type, frame.earlier, doc.language)
         if restated is not None:

@@ -37,6 +37,7 @@ class Roles:
     trace: list[TraceStep] = field(default_factory=list)
     strong: bool = False  # decided by a specific rule rather than position alone
     pronoun_subject: bool = False  # the subject is a pronoun the coder resolves from earlier events
+    agentless_passive: bool = False  # a passive clause that names no agent ("wurden festgenommen")
 
 
 def is_location_mention(tokens: list[Token], mention: Mention, cues: Cues) -> bool:
@@ -273,6 +274,7 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
             roles.actor = [agents[0]]
             roles.trace.append(TraceStep("actor", mentions[agents[0]].actor.text,
                                          "agent of a passive clause (von/durch/by)"))
+        roles.agentless_passive = not roles.actor
         subjects = [i for i in others if i not in agents and mentions[i].end_token <= last
                     and not _in_prepositional_phrase(tokens, mentions[i], clause, cues)]
         antecedent = _relative_subject(tokens, mentions, clause, excluded, cues)
