@@ -11,7 +11,7 @@ Decision for a mention m against an event e (all of e's members summarised in th
    + w_roles · role agreement (actor/recipient Jaccard, roles swapped count 0.6)
    + w_date · date agreement + w_place · place agreement + same-article bonus − cross-type penalty.
    m joins the best event with similarity ≥ ``threshold`` (ties: the older event).
-   Inside one article (``features.reference_of``): a definite event noun ("dem Anschlag", "the
+   Inside one article (``nlp.reference.reference_of``): a definite event noun ("dem Anschlag", "the
    attack") joins the most similar event of its type and a compatible PLOVER mode that the article
    already reported, whatever the threshold; so does a verb trigger whose sentence names the event
    with such a noun ("Bei der Attacke auf das Spital wurden 20 Menschen getötet", nouns from the
