@@ -17,7 +17,7 @@ from eventwire.coding.cues import Cues, cues_for, mode_words_for, quad_and_inten
 from eventwire.coding.modality import ModalityCues, event_modality, find_modality_cues, is_headline
 from eventwire.coding.relation import TRAINED_LANGUAGES, classify_pair
 from eventwire.coding.roles import assign_roles, earlier_act, is_location_mention
-from eventwire.coding.tense import clause_tense, in_reported_speech
+from eventwire.coding.tense import FUNCTION_WORD_KEYS, clause_tense, in_reported_speech
 from eventwire.lexicons import Row, lexicon_version
 from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate
 from eventwire.nlp.patterns import Match
@@ -288,7 +288,13 @@ def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
         return False
     before = tokens[i - 1].lower
     determiners = cues.words("determiners", "contracted_articles")
-    return before in determiners and tokens[i + 1].text[:1].isupper() and tokens[i + 1].text.isalpha()
+    nxt = tokens[i + 1]
+    if "yes" in cues.words("nouns_capitalized"):
+        noun_follows = nxt.text[:1].isupper()
+    else:  # "the occupied territories": a participle, then a lower-case content word
+        noun_follows = cues.looks_past(word) and nxt.text[:1].islower() \
+            and nxt.lower not in cues.words(*FUNCTION_WORD_KEYS)
+    return before in determiners and noun_follows and nxt.text.isalpha()
 
 
 def _without_demanded_acts(events: list[EventMention], tokens, clauses: list[Clause],
