@@ -83,6 +83,6 @@ def test_plv_train_halves_are_deterministic():
 
 
 def test_a_participle_before_its_noun_is_no_event():
-    events = _events("Settlements in the occupied territories grew last year.")
-    assert "COERCE" not in {e.event_type for e in events}
+    events = _events("Palestinians protested in the occupied territories on Friday.")
+    assert [e.event_type for e in events] == ["PROTEST"]
     assert _find("Israel occupied the West Bank in 1967.", "COERCE").actor[0].country == "ISR"
