@@ -86,3 +86,8 @@ def test_a_participle_before_its_noun_is_no_event():
     events = _events("Palestinians protested in the occupied territories on Friday.")
     assert [e.event_type for e in events] == ["PROTEST"]
     assert _find("Israel occupied the West Bank in 1967.", "COERCE").actor[0].country == "ISR"
+
+
+def test_halting_talks_reduces_relations():
+    event = _find("US envoy Richard Holbrooke ended mediation efforts between Albanian separatists.", "SANCTION")
+    assert event.actor[0].country == "USA"
