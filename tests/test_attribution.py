@@ -151,3 +151,18 @@ def test_a_closed_compound_source_names_its_speaker():
                       "Mali zerstört.", "de"), "ASSAULT")
     speaker = event.attribution.speaker
     assert speaker is not None and (speaker.country, speaker.sector) == ("MLI", "MIL")
+
+
+@pytest.mark.parametrize("text,lang,speaker,addressee", [
+    ("Russia must withdraw its troops from Ukraine, Germany said.", "en", "DEU", "RUS"),
+    ("Nordkorea müsse zuerst abrüsten, sagte der US-Präsident.", "de", "USA", "PRK"),
+])
+def test_what_a_speaker_says_must_happen_is_a_demand(text, lang, speaker, addressee):
+    request = only(code(text, lang), "REQUEST")
+    assert [a.country for a in request.actor] == [speaker]
+    assert [r.country for r in request.recipient] == [addressee]
+
+
+def test_a_must_said_of_oneself_is_no_demand():
+    events = code("Germany must increase its military aid to Ukraine, the German chancellor said.", "en")
+    assert "REQUEST" not in {e.event_type for e in events}

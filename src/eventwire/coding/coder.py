@@ -92,6 +92,16 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
     return out
 
 
+def _demander(tokens, clause: Clause, attr: Attribution, actor: list[ActorRef], cues: Cues) -> ActorRef | None:
+    """The speaker of a reported clause with a deontic modal ("must", "müsse"), unless the speaker
+    says it of itself (a commitment, not a demand)."""
+    speaker = attr.speaker
+    if speaker is None or speaker.country is None or any(a.country == speaker.country for a in actor):
+        return None
+    modals = cues.words("deontic_modals")
+    return speaker if any(tokens[i].lower in modals for i in range(clause.start, clause.end)) else None
+
+
 def _reporting_force(attribution: SentenceAttribution, recipient: list[ActorRef]) -> ActorRef | None:
     """"15 Jihadisten seien festgenommen worden, sagte ein malischer Offizier": the state organ that
     reports an arrest or strike it names no agent for made it, unless it reports its own losses."""
@@ -413,7 +423,14 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         trace.append(TraceStep("modality.polarity", "denied",
                                f"complement of the denial '{denial.cue}'", denial.cue_source))
 
-    if modality.polarity == "negated" and event_type in REFUSABLE and modality.tense != "past":
+    demander = _demander(tokens, clause, attr, actor, cues)
+    if demander is not None and modality.polarity == "asserted":
+        # "Nordkorea müsse zuerst abrüsten, sagte Trump": what a speaker says must happen, it demands
+        trace.append(TraceStep("event_type", "REQUEST", f"{event_type} that '{demander.text}' says must "
+                               "happen is a demand"))
+        event_type, row = "REQUEST", Row({**row.values, "mode": "", "cameo": "10"}, row.source)
+        actor, recipient = [demander], [a for a in actor if a.country != demander.country] or recipient
+    elif modality.polarity == "negated" and event_type in REFUSABLE and modality.tense != "past":
         # "will keinen Kandidaten unterstützen": a refusal, which PLOVER codes as REJECT
         trace.append(TraceStep("event_type", "REJECT", f"negated {event_type} in the present or future "
                                "is a refusal"))
