@@ -166,3 +166,15 @@ def test_what_a_speaker_says_must_happen_is_a_demand(text, lang, speaker, addres
 def test_a_must_said_of_oneself_is_no_demand():
     events = code("Germany must increase its military aid to Ukraine, the German chancellor said.", "en")
     assert "REQUEST" not in {e.event_type for e in events}
+
+
+@pytest.mark.parametrize("text,lang,event_type,actor,recipient", [
+    ("Germany announced new sanctions against Russia.", "en", "SANCTION", "DEU", "RUS"),
+    ("USAID announced a suspension of aid to Yemen.", "en", "SANCTION", "USA", None),
+    ("Die EU kündigte neue Sanktionen gegen Russland an.", "de", "SANCTION", "EUR", "RUS"),
+])
+def test_an_announced_act_is_the_announcers(text, lang, event_type, actor, recipient):
+    event = only(code(text, lang), event_type)
+    assert event.actor and event.actor[0].country == actor
+    if recipient:
+        assert recipient in {r.country for r in event.recipient}

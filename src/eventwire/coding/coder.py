@@ -175,7 +175,8 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
         taken.update(i for i, t in enumerate(tokens) if d.start <= t.start < d.end)
     triggers = [t for t in cues.find_triggers(tokens)
                 if not set(t.token_indices) <= taken and not _attributive(tokens, t, cues)
-                and (not cue_tokens & set(t.token_indices) or _speech_act(t, denial))]
+                and (not cue_tokens & set(t.token_indices) or _speech_act(t, denial)
+                     or _names_announced_act(t, attribution, tokens, cues))]
 
     groups: dict[tuple[int, str, bool], list[Match]] = {}
     for t in triggers:
@@ -385,6 +386,10 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         # "Russia said it had expelled …": the pronoun subject of what was said is its speaker
         actor = [attribution.speaker]
         trace.append(TraceStep("actor", actor[0].text, "pronoun subject after a verb of saying: its speaker"))
+    if not actor and attribution.speaker is not None and _announces(main, attribution, tokens, cues):
+        # "USAID announced a suspension of aid", "Russland kündigte den Abzug an": one's own act
+        actor = [attribution.speaker]
+        trace.append(TraceStep("actor", actor[0].text, f"the act '{attribution.cue}' announces is its speaker's"))
     if not actor and roles.pronoun_subject and frame.previous_actor:
         actor = list(frame.previous_actor)
         trace.append(TraceStep("actor", actor[0].text, "pronoun subject: the actor of the previous event"))
@@ -591,6 +596,20 @@ def _allegations(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str,
             cameo="112", quad_code=quad, intensity=intensity, confidence=event.confidence * 0.9,
             coder_version=coder_version(), trace=trace))
     return out
+
+
+def _announces(trigger: Match, attribution: SentenceAttribution, tokens, cues: Cues) -> bool:
+    """The trigger is the object of a verb of announcing: what the speaker announces, it does."""
+    verbs = cues.words("announcing_verbs")
+    return attribution.cue_kind == "say" and bool(attribution.cue_tokens) \
+        and trigger.start >= min(attribution.cue_tokens) \
+        and any(tokens[i].lemma in verbs or tokens[i].lower in verbs for i in attribution.cue_tokens)
+
+
+def _names_announced_act(trigger: Match, attribution: SentenceAttribution, tokens, cues: Cues) -> bool:
+    """"announce … sanctions": a trigger that spans an announcing verb and the act it announces."""
+    return len(set(trigger.token_indices) - attribution.cue_tokens) > 0 \
+        and _announces(trigger, attribution, tokens, cues)
 
 
 def _follows_saying(trigger: Match, attribution: SentenceAttribution) -> bool:
