@@ -22,6 +22,7 @@ def _find(text: str, event_type: str):
 
 @pytest.mark.parametrize("text,event_type,actor,recipient", [
     ("The U.S. imposed new sanctions on Iran on Monday.", "SANCTION", "USA", "IRN"),
+    ("US suspended food supplies to Somalia.", "SANCTION", "USA", "SOM"),
     ("U.S. officials met Chinese diplomats in Geneva.", "CONSULT", "USA", "CHN"),
     ("Egypt freed 20 political prisoners on Tuesday.", "RETREAT", "EGY", None),
     ("A court in Turkey released the Austrian journalist from prison on Friday.", "RETREAT", "TUR", None),
@@ -91,3 +92,8 @@ def test_a_participle_before_its_noun_is_no_event():
 def test_halting_talks_reduces_relations():
     event = _find("US envoy Richard Holbrooke ended mediation efforts between Albanian separatists.", "SANCTION")
     assert event.actor[0].country == "USA"
+
+
+def test_the_pronoun_us_is_not_the_united_states():
+    events = _events("They told us that Russia attacked Kyiv.")
+    assert "USA" not in {a.country for e in events for a in e.actor + e.recipient}
