@@ -102,10 +102,25 @@ def test_actor_examples(lang, pattern, kind, country, sector):
 
 def test_no_word_colliding_codes():
     for lang in LANGS:
-        # "US", "IS" may only appear as hyphen-compound heads ("US-Einheiten"), never standalone
+        # "US", "IS" stand alone only where the language writes them so ("US troops"); otherwise only as
+        # hyphen-compound heads ("US-Einheiten"); the lower-case word never
         patterns = {r["pattern"] for r in load_table(lang, "actors") if r["kind"] != "prefix"}
-        assert "US" not in patterns and "us" not in patterns
+        assert "us" not in patterns and ("US" not in patterns or lang == "en")
     assert "IS" not in {r["pattern"] for r in load_table("en", "actors") if r["kind"] != "prefix"}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("US troops attacked a village in Syria.", True),
+    ("They told us that Russia attacked Kyiv.", False),
+    ("LET US TALK ABOUT PEACE", False),  # a headline in capitals: every word is upper case
+])
+def test_us_is_the_united_states_only_as_an_acronym(text, found):
+    from eventwire.nlp.actors import ActorMatcher
+    from eventwire.nlp.text import tokenize
+
+    tokens = tokenize(text, "en")
+    codes = {m.actor.country for m in ActorMatcher("en").mentions(tokens, None, text)}
+    assert ("USA" in codes) == found
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -445,8 +445,17 @@ def _case_ok(match: Match, tokens: Sequence[Token]) -> bool:
     if re.split(r"[-\s]", acronym)[0] in load_list("common", "name_particles"):
         return True  # the lexicon writes the particle lower case, as news do: "al-Shabaab", "al-Qaeda"
     if len(acronym) >= 2 and acronym.isupper():  # "UN", "USA": not "Un" in "Kim Jong Un"
-        return first[:len(acronym)].isupper()
+        return first[:len(acronym)].isupper() and not _shouted(tokens, match)
     return first[:1].isupper()
+
+
+def _shouted(tokens: Sequence[Token], match: Match) -> bool:
+    """A short acronym in a text written in capitals ("LET US TALK") is an ordinary word."""
+    if len(tokens[match.start].text) > 3:
+        return False
+    beside = [tokens[i].text for i in (match.start - 1, match.end) if 0 <= i < len(tokens)]
+    words = [w for w in beside if w.isalpha() and len(w) > 1]
+    return bool(words) and all(w.isupper() for w in words)
 
 
 def _kind_rank(match: Match) -> int:
