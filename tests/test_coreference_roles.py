@@ -160,3 +160,16 @@ def test_a_restated_act_is_coded_even_when_its_sentence_names_no_party():
     talks = [e for e in code_text(text, "de", DAY, "a1") if e.event_type == "CONSULT"]
     assert [e.evidence.trigger for e in talks] == ["telefoniert", "Gespräch"]
     assert [a.country for a in talks[1].actor] == ["ISR", "PSE"]
+
+
+def test_what_a_victim_suffered_restates_the_act_of_its_kind():
+    text = ("Ein Palästinenser hat am Montag eine israelische Soldatin mit einem Messer angegriffen. "
+            "Israelische Soldaten erschossen den Angreifer. Die Soldatin erlitt Stichwunden.")
+    wounds = [e for e in code_text(text, "de", DAY, "a1") if e.evidence.trigger == "Stichwunden"]
+    # the knife attack, not the later shooting, caused the stab wounds
+    assert wounds and [a.country for a in wounds[0].actor] == ["PSE"]
+
+
+def test_a_lower_case_role_word_is_an_adjective_in_german():
+    doc = annotate("Die offizielle palästinensische Nachrichtenagentur WAFA bestätigte das Gespräch.", "de", DAY)
+    assert [m.actor.text for s in doc.sentences for m in s.mentions] == ["palästinensische Nachrichtenagentur WAFA"]

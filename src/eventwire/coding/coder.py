@@ -113,13 +113,15 @@ def _reporting_force(attribution: SentenceAttribution, recipient: list[ActorRef]
     return speaker
 
 
-def _restated_act(sentence: str, trigger: str, event_type: str, earlier: list[EventMention],
-                  lang: str) -> EventMention | None:
+def _restated_act(sentence: str, trigger: str, event_type: str, earlier: list[EventMention], lang: str,
+                  modes: set[str], suffered: bool = False) -> EventMention | None:
     """"Bei dem Angriff auf das Lager …", "the attack": a definite event noun restates an act the
-    article already reported: the latest of its type with a known actor country."""
-    if reference_of(sentence, trigger, lang, event_type) != "definite":
+    article already reported: the latest of its type and a compatible mode with a known actor country.
+    So does what a victim suffered ("Die Soldatin erlitt Stichwunden": the knife attack, not a shooting)."""
+    if not suffered and reference_of(sentence, trigger, lang, event_type) != "definite":
         return None
-    same_type = [e for e in earlier if e.event_type == event_type and any(a.country for a in e.actor)]
+    same_type = [e for e in earlier if e.event_type == event_type and any(a.country for a in e.actor)
+                 and (not modes or not e.mode or modes & set(e.mode))]
     return same_type[-1] if same_type else None
 
 
@@ -400,7 +402,8 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
             trace.append(TraceStep("actor", reporter.text, "a passive act of force with no agent, reported "
                                    "by a state's forces or government: theirs"))
     if not any(a.country for a in actor):
-        restated = _restated_act(sent.sentence.text, trigger_text, event_type, frame.earlier, doc.language)
+        restated = _restated_act(sent.sentence.text, trigger_text, event_type, frame.earlier, doc.language,
+                                 {m for m in row["mode"].split("|") if m}, roles.suffered)
         if restated is not None:
             actor = list(restated.actor)
             if not any(r.country for r in recipient):

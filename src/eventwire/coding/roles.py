@@ -38,6 +38,7 @@ class Roles:
     strong: bool = False  # decided by a specific rule rather than position alone
     pronoun_subject: bool = False  # the subject is a pronoun the coder resolves from earlier events
     agentless_passive: bool = False  # a passive clause that names no agent ("wurden festgenommen")
+    suffered: bool = False  # the act is named by what its victim suffered ("erlitt Stichwunden")
 
 
 def is_location_mention(tokens: list[Token], mention: Mention, cues: Cues) -> bool:
@@ -294,6 +295,7 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
 
     if not roles.recipient and _is_noun(tokens, main.start, cues) and _has_verb(tokens, clause, "suffer_verbs", cues):
         # "Die Soldatin erlitt Stichwunden": the subject of a verb of suffering is the one acted upon
+        roles.suffered = True
         victims = [i for i in others if mentions[i].end_token <= first
                    and not _in_prepositional_phrase(tokens, mentions[i], clause, cues)]
         if victims:

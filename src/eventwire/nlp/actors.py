@@ -200,6 +200,7 @@ class ActorMatcher:
         self.postposed_adjectives = "yes" in g.get("adjective_after_noun", ())
         self.noun_suffixes = tuple(s for s in g.get("common_noun_suffixes", ()) if s)
         self.statement_heads = tuple(s for s in g.get("statement_compound_heads", ()) if s)
+        self.nouns_capitalized = "yes" in g.get("nouns_capitalized", ())
         self.numbers = {row["pattern"].lower(): int(row["value"]) for row in load_table(lang, "numbers")}
         endings = {
             "demonym": [e for e in g.get("adj_endings", ()) if e],
@@ -232,7 +233,10 @@ class ActorMatcher:
         self.matcher = PatternMatcher(patterns)
 
     def atoms(self, tokens: Sequence[Token]) -> list[Match]:
-        found = [m for m in self.matcher.find(tokens) if _case_ok(m, tokens)]
+        found = [m for m in self.matcher.find(tokens) if _case_ok(m, tokens)
+                 # where nouns are capitalised, a lower-case role word is an adjective ("die offizielle Agentur")
+                 and not (self.nouns_capitalized and m.row["kind"] == "role"
+                          and tokens[m.start].text[:1].islower())]
         # a prefix ("US", "UN") names a party before a hyphen, or as a noun modifier right before a role
         # noun: "US Secretary of State", "UN envoy"
         role_starts = {m.start for m in found if m.row["kind"] == "role"}
