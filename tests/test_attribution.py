@@ -178,3 +178,10 @@ def test_an_announced_act_is_the_announcers(text, lang, event_type, actor, recip
     assert event.actor and event.actor[0].country == actor
     if recipient:
         assert recipient in {r.country for r in event.recipient}
+
+
+def test_a_speaker_phrase_that_names_a_place_speaks_for_it():
+    text = ("Israel griff am Freitag ein Lager der Hamas an. Bei dem Angriff seien zwei Menschen verletzt "
+            "worden, sagte ein Sprecher der Notdienste in Gaza.")
+    hurt = [e for e in code(text, "de") if "Notdienste" in e.evidence.sentence]
+    assert hurt and hurt[0].attribution.speaker.country == "PSE"

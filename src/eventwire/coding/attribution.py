@@ -10,12 +10,12 @@ clauses of the sentence are what was claimed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eventwire.coding.clauses import Clause, clause_of
 from eventwire.coding.cues import Cues
 from eventwire.nlp.actors import Mention
-from eventwire.nlp.annotate import AnnotatedSentence
+from eventwire.nlp.annotate import FOCUS_SOURCE, AnnotatedSentence
 from eventwire.nlp.patterns import Match
 from eventwire.records import ActorRef, TraceStep
 
@@ -58,6 +58,23 @@ def _subject_of(mentions: list[Mention], clause: Clause, anchor: int, skip: set[
         return max(before, key=lambda i: mentions[i].end_token)
     after = [i for i in in_clause if mentions[i].start_token >= anchor]
     return min(after, key=lambda i: mentions[i].start_token) if after else None
+
+
+def _placed(tokens, mentions: list[Mention], index: int, cues: Cues) -> ActorRef:
+    """A speaker whose country is only the article's guess takes the country of the place its phrase
+    names: "ein Sprecher der Notdienste in Gaza" speaks for Gaza, whatever the story's focus."""
+    actor = mentions[index].actor
+    if actor.country is not None and not any(FOCUS_SOURCE in s for s in mentions[index].sources):
+        return actor
+    place_preps = cues.words("place_preps")
+    for k in range(mentions[index].end_token, min(len(tokens), mentions[index].end_token + SOURCE_PHRASE_REACH)):
+        if not tokens[k].text[:1].isalnum() or cues.looks_past(tokens[k]) or cues.looks_present(tokens[k]):
+            return actor
+        if tokens[k].lower in place_preps:
+            place = next((m for m in mentions if m.start_token == k + 1 and m.actor.country), None)
+            if place is not None:
+                return replace(actor, country=place.actor.country)
+    return actor
 
 
 def _source_later_in_phrase(tokens, mentions: list[Mention], start: int, cues: Cues) -> int | None:
@@ -135,7 +152,7 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
                 out.frame_clauses.add(clause.index)
             out.cue_tokens.update(match.token_indices)
             continue
-        speaker = mentions[speaker_idx].actor if speaker_idx is not None else None
+        speaker = _placed(tokens, mentions, speaker_idx, cues) if speaker_idx is not None else None
         if speaker is None and kind == "say" and previous_speaker is not None and any(
                 tokens[i].lower in pronouns for i in range(clause.start, clause.end)):
             speaker = previous_speaker
