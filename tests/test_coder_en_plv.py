@@ -86,6 +86,8 @@ def test_plv_train_halves_are_deterministic():
 def test_a_participle_before_its_noun_is_no_event():
     events = _events("Palestinians protested in the occupied territories on Friday.")
     assert [e.event_type for e in events] == ["PROTEST"]
+    events = _events("Palestinians protested in the occupied West Bank on Friday.")
+    assert [e.event_type for e in events] == ["PROTEST"]
     assert _find("Israel occupied the West Bank in 1967.", "COERCE").actor[0].country == "ISR"
 
 

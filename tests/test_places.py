@@ -92,3 +92,14 @@ def test_dateline_names_the_country_not_the_event_town(text, lang, place, countr
     events = [m for m in code_text(text, lang, date(2024, 10, 8), "a1") if m.event_type == "ASSAULT"]
     assert events and all(m.location is not None for m in events)
     assert {(m.location.name, m.location.country) for m in events} == {(place, country)}
+
+
+def test_a_dateline_of_two_places_is_no_location_and_no_party():
+    from datetime import date
+
+    from eventwire.coding.coder import code_text
+
+    events = code_text("Addis Abeba/Bujumbura – Rebellen haben am Montag Soldaten in einem Dorf angegriffen.",
+                       "de", date(2024, 10, 8), "a1")
+    assert events and all(e.location is None for e in events)
+    assert not {"ETH", "BDI"} & {a.country for e in events for a in e.actor + e.recipient}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from eventwire.coding.clauses import Clause, clause_of
 from eventwire.coding.cues import Cues
 from eventwire.nlp.actors import Mention
-from eventwire.nlp.annotate import FOCUS_SOURCE, AnnotatedSentence
+from eventwire.nlp.annotate import AnnotatedSentence, country_unknown
 from eventwire.nlp.patterns import Match
 from eventwire.records import ActorRef, TraceStep
 
@@ -64,7 +64,7 @@ def _placed(tokens, mentions: list[Mention], index: int, cues: Cues) -> ActorRef
     """A speaker whose country is only the article's guess takes the country of the place its phrase
     names: "ein Sprecher der Notdienste in Gaza" speaks for Gaza, whatever the story's focus."""
     actor = mentions[index].actor
-    if actor.country is not None and not any(FOCUS_SOURCE in s for s in mentions[index].sources):
+    if not country_unknown(mentions[index]):
         return actor
     place_preps = cues.words("place_preps")
     for k in range(mentions[index].end_token, min(len(tokens), mentions[index].end_token + SOURCE_PHRASE_REACH)):

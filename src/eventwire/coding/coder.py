@@ -17,7 +17,7 @@ from eventwire.coding.cues import Cues, cues_for, mode_words_for, quad_and_inten
 from eventwire.coding.modality import ModalityCues, event_modality, find_modality_cues, is_headline
 from eventwire.coding.relation import TRAINED_LANGUAGES, classify_pair
 from eventwire.coding.roles import assign_roles, earlier_act, is_location_mention
-from eventwire.coding.tense import FUNCTION_WORD_KEYS, clause_tense, in_reported_speech
+from eventwire.coding.tense import clause_tense, in_reported_speech, noun_follows
 from eventwire.lexicons import Row, lexicon_version
 from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate
 from eventwire.nlp.patterns import Match
@@ -165,7 +165,8 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
                    previous_claims: list[EventMention]) -> list[EventMention]:
     sent, clauses, attribution = frame.sent, frame.clauses, frame.attribution
     tokens, mentions = sent.tokens, sent.mentions
-    denial = _find_denial(frame, cues, previous_claims)
+    found = cues.find_triggers(tokens)
+    denial = _find_denial(frame, cues, previous_claims, found)
 
     # A trigger made only of words that already serve as actor, date or cue is not a trigger
     # ("Truppen" alone); a cue word (a denial, a verb of saying) never is.
@@ -175,7 +176,7 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
         taken.update(range(m.start_token, m.end_token))
     for d in sent.dates:
         taken.update(i for i, t in enumerate(tokens) if d.start <= t.start < d.end)
-    triggers = [t for t in cues.find_triggers(tokens)
+    triggers = [t for t in found
                 if not set(t.token_indices) <= taken and not _attributive(tokens, t, cues)
                 and (not cue_tokens & set(t.token_indices) or _speech_act(t, denial)
                      or _names_announced_act(t, attribution, tokens, cues))]
@@ -215,13 +216,11 @@ class _Denial:
     accusation_tokens: set[int] = field(default_factory=set)  # "Vorwürfe" in the denial's clause
 
 
-def _find_denial(frame: _Frame, cues: Cues, previous_claims: list[EventMention]) -> _Denial:
+def _find_denial(frame: _Frame, cues: Cues, previous_claims: list[EventMention], acts: list[Match]) -> _Denial:
     sent = frame.sent
     tokens, mentions = sent.tokens, sent.mentions
     denial = _Denial()
-    acts = None
     for m in frame.modality_cues.of_kind("denial"):
-        acts = cues.find_triggers(tokens) if acts is None else acts
         if any(set(m.token_indices) < set(t.token_indices) for t in acts):
             continue  # "denied entry to a journalist" is a refusal, not the denial of a claim
         clause = clause_of(frame.clauses, m.start)
@@ -249,9 +248,8 @@ def _find_denial(frame: _Frame, cues: Cues, previous_claims: list[EventMention])
         denial.clause = clause.index
         denial.cue_tokens.update(m.token_indices)
         denial.trigger = m
-        accusation_nouns = {w.lower() for w in cues.words("accusation_nouns")}
         denial.accusation_tokens = {i for i in range(clause.start, clause.end)
-                                    if tokens[i].lemma in accusation_nouns or tokens[i].lower in accusation_nouns}
+                                    if cues.has_word(tokens[i], "accusation_nouns")}
         has_complement = clause.index + 1 < len(frame.clauses)
         denial.refers_back = bool(denial.accusation_tokens) and not has_complement
         return denial
@@ -299,15 +297,13 @@ def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
     word = tokens[i]
     if not word.text[:1].islower() or word.lower == word.lemma or i == 0 or i + 1 >= len(tokens):
         return False
-    before = tokens[i - 1].lower
-    determiners = cues.words("determiners", "contracted_articles")
     nxt = tokens[i + 1]
     if "yes" in cues.words("nouns_capitalized"):
-        noun_follows = nxt.text[:1].isupper()
-    else:  # "the occupied territories": a participle, then a lower-case content word
-        noun_follows = cues.looks_past(word) and nxt.text[:1].islower() \
-            and nxt.lower not in cues.words(*FUNCTION_WORD_KEYS)
-    return before in determiners and noun_follows and nxt.text.isalpha()
+        qualifies = noun_follows(tokens, i, cues)
+    else:  # a participle before a name or a common noun: "the occupied West Bank", "the occupied territories"
+        qualifies = cues.looks_past(word) and (nxt.text[:1].isupper() or noun_follows(tokens, i, cues))
+    return tokens[i - 1].lower in cues.words("determiners", "contracted_articles") and qualifies \
+        and nxt.text.isalpha()
 
 
 def _without_demanded_acts(events: list[EventMention], tokens, clauses: list[Clause],
@@ -351,6 +347,11 @@ def _attribute_accusation_content(events: list[EventMention]) -> None:
                                      "act named in the complement of an accusation"))
 
 
+def _retyped(row: Row, cameo: str) -> Row:
+    """The trigger's row recoded as another type: the trigger's modes belong to its own type."""
+    return Row({**row.values, "mode": "", "cameo": cameo}, row.source)
+
+
 def _accuse_the_doer(accusation: EventMention, content: list[EventMention]) -> None:
     act = next((e for e in content if e.actor), None)
     if act is None or (accusation.recipient and _countries(accusation.recipient) != _countries(act.recipient)):
@@ -383,15 +384,16 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         actor = [attribution.speaker]
         recipient = [r for r in recipient if r is not attribution.speaker]
         trace.append(TraceStep("actor", attribution.speaker.text, "the speaker of a verb of saying that is an act"))
-    if not actor and roles.pronoun_subject and attribution.speaker is not None \
-            and _follows_saying(main, attribution):
-        # "Russia said it had expelled …": the pronoun subject of what was said is its speaker
-        actor = [attribution.speaker]
-        trace.append(TraceStep("actor", actor[0].text, "pronoun subject after a verb of saying: its speaker"))
-    if not actor and attribution.speaker is not None and _announces(main, attribution, tokens, cues):
+    if not actor and attribution.speaker is not None:
+        # "Russia said it had expelled …": the pronoun subject of what was said is its speaker;
         # "USAID announced a suspension of aid", "Russland kündigte den Abzug an": one's own act
-        actor = [attribution.speaker]
-        trace.append(TraceStep("actor", actor[0].text, f"the act '{attribution.cue}' announces is its speaker's"))
+        why = "pronoun subject after a verb of saying: its speaker" \
+            if roles.pronoun_subject and _follows_saying(main, attribution) else \
+            f"the act '{attribution.cue}' announces is its speaker's" \
+            if _announces(main, attribution, tokens, cues) else None
+        if why is not None:
+            actor = [attribution.speaker]
+            trace.append(TraceStep("actor", actor[0].text, why))
     if not actor and roles.pronoun_subject and frame.previous_actor:
         actor = list(frame.previous_actor)
         trace.append(TraceStep("actor", actor[0].text, "pronoun subject: the actor of the previous event"))
@@ -436,22 +438,20 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         # "Nordkorea müsse zuerst abrüsten, sagte Trump": what a speaker says must happen, it demands
         trace.append(TraceStep("event_type", "REQUEST", f"{event_type} that '{demander.text}' says must "
                                "happen is a demand"))
-        event_type, row = "REQUEST", Row({**row.values, "mode": "", "cameo": "10"}, row.source)
+        event_type, row = "REQUEST", _retyped(row, "10")
         actor, recipient = [demander], [a for a in actor if a.country != demander.country] or recipient
     elif modality.polarity == "negated" and event_type in REFUSABLE and modality.tense != "past":
         # "will keinen Kandidaten unterstützen": a refusal, which PLOVER codes as REJECT
         trace.append(TraceStep("event_type", "REJECT", f"negated {event_type} in the present or future "
                                "is a refusal"))
-        event_type, modality.polarity = "REJECT", "asserted"
-        row = Row({**row.values, "mode": "", "cameo": "12"}, row.source)
+        event_type, modality.polarity, row = "REJECT", "asserted", _retyped(row, "12")
     elif modality.polarity == "asserted" and event_type in REFUSABLE - {"AGREE"} \
             and modality.tense == "future" and modality.certainty == "certain":
         # "Russland wird seine Truppen abziehen", "is willing to withdraw": a promise, which PLOVER
         # codes as AGREE (CAMEO 03, express intent to cooperate)
         trace.append(TraceStep("event_type", "AGREE", f"{event_type} promised for the future is an "
                                "agreement to it"))
-        event_type = "AGREE"
-        row = Row({**row.values, "mode": "", "cameo": "03"}, row.source)
+        event_type, row = "AGREE", _retyped(row, "03")
     modes = [m for m in row["mode"].split("|") if m]
     contexts = [c for c in row["context"].split("|") if c]
     for extra in group[1:]:
@@ -535,8 +535,11 @@ def _event_location(sent: AnnotatedSentence, clause: Clause, trigger: Match, rol
     anchor = tokens[trigger.start].start
     usable = [p for p in sent.places if not p.dateline
               and not any(s is not None and s <= p.start < e for s, e in actor_spans)]
-    # the dateline names where the report was filed: its country, not its town, is a fallback
+    # the dateline names where the report was filed: its country, not its town, is a fallback, unless
+    # it names two ("Addis Abeba/Bujumbura")
     filed = [c for c in (country_of(p) for p in sent.places if p.dateline) if c is not None]
+    if len({c.country for c in filed}) > 1:
+        filed = []
     for pool, why in (([p for p in usable if lo <= p.start < hi], "place in the event's clause"),
                       (usable, "place elsewhere in the sentence"),
                       (filed, "country of the dateline")):
@@ -603,10 +606,9 @@ def _allegations(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str,
 
 def _announces(trigger: Match, attribution: SentenceAttribution, tokens, cues: Cues) -> bool:
     """The trigger is the object of a verb of announcing: what the speaker announces, it does."""
-    verbs = cues.words("announcing_verbs")
     return attribution.cue_kind == "say" and bool(attribution.cue_tokens) \
         and trigger.start >= min(attribution.cue_tokens) \
-        and any(tokens[i].lemma in verbs or tokens[i].lower in verbs for i in attribution.cue_tokens)
+        and any(cues.has_word(tokens[i], "announcing_verbs") for i in attribution.cue_tokens)
 
 
 def _names_announced_act(trigger: Match, attribution: SentenceAttribution, tokens, cues: Cues) -> bool:

@@ -32,6 +32,11 @@ class Cues:
             self._unions[keys] = frozenset().union(*(self.word_sets.get(k, ()) for k in keys))
         return self._unions[keys]
 
+    def has_word(self, tok: Token, *keys: str) -> bool:
+        """The token, as written or as its lemma, is one of the grammar.tsv words under `keys`."""
+        words = self.words(*keys)
+        return tok.lower in words or tok.lemma in words
+
     def find_triggers(self, tokens: list[Token]) -> list[Match]:
         kept = longest_non_overlapping(self.triggers.find(tokens), key=trigger_weight)
         return [m for m in kept if not _in_stronger_gap(m, kept)]

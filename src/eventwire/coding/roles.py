@@ -21,13 +21,12 @@ from dataclasses import dataclass, field
 from eventwire.coding.clauses import Clause
 from eventwire.coding.cues import Cues
 from eventwire.nlp.actors import Mention
+from eventwire.nlp.annotate import country_unknown
 from eventwire.nlp.patterns import Match
 from eventwire.records import Token, TraceStep
 
 LOCATION_KINDS = {"country", "capital", "city"}
-DATELINE_MARKS = {"–", "—", "-", "/"}
 MAX_EXTRAPOSED_WORDS = 2  # words between a relative clause's antecedent and its comma
-FOCUS_SOURCE = "article focus country"  # nlp/annotate.py marks countries guessed from the article
 
 
 @dataclass
@@ -49,8 +48,7 @@ def is_location_mention(tokens: list[Token], mention: Mention, cues: Cues) -> bo
         return _after_place_preposition(tokens, mention, cues)
     if not set(mention.kinds) <= LOCATION_KINDS:
         return False
-    if mention.start_token == 0 and mention.end_token < len(tokens) \
-            and tokens[mention.end_token].text in DATELINE_MARKS:  # "Beirut – Bei einem Drohnenangriff …"
+    if mention.dateline:  # "Beirut – Bei einem Drohnenangriff …"
         return True
     before = _word_before_place_phrase(tokens, mention, cues)
     if mention.kinds == ("city",):
@@ -148,7 +146,7 @@ def _with_owners(roles: Roles, field_name: str, tokens: list[Token], mentions: l
         out.append(i)
         owner = _owner(tokens, mentions, mentions[i], cues)
         if owner is not None and owner not in side and owner not in other and owner not in out \
-                and (mentions[i].actor.country is None or any(FOCUS_SOURCE in s for s in mentions[i].sources)):
+                and country_unknown(mentions[i]):
             out.append(owner)
             roles.trace.append(TraceStep(field_name, mentions[owner].actor.text,
                                          f"owner or place of '{mentions[i].actor.text}'"))
@@ -505,8 +503,7 @@ def _object_of_other_verb(tokens: list[Token], clause: Clause, trigger: Match, c
 
 
 def _has_verb(tokens: list[Token], clause: Clause, key: str, cues: Cues) -> bool:
-    verbs = cues.words(key)
-    return any(tokens[i].lemma in verbs or tokens[i].lower in verbs for i in range(clause.start, clause.end))
+    return any(cues.has_word(tokens[i], key) for i in range(clause.start, clause.end))
 
 
 def _fill_actor(roles: Roles, mentions, others, first, tokens, cues) -> Roles:

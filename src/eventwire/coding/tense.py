@@ -233,18 +233,23 @@ def _is_attributive(tokens: list[Token], i: int, cues: Cues) -> bool:
     adjective), before its noun ("den besetzten Gebieten", "the Russian armed forces")."""
     closers = _function_words(cues)
     nouns_capitalized = "yes" in cues.words("nouns_capitalized")
-    if i + 1 >= len(tokens) or i == 0:
+    if i + 1 >= len(tokens) or i == 0 or not noun_follows(tokens, i, cues):
         return False
-    nxt, prev = tokens[i + 1], tokens[i - 1]
-    noun_follows = nxt.text[:1].isupper() if nouns_capitalized else \
-        (nxt.text[:1].islower() and nxt.lower not in closers and nxt.text.isalpha())
-    if not noun_follows:
-        return False
+    prev = tokens[i - 1]
     if prev.lower in closers:
         return True
     prev_is_adjective = (prev.text[:1].islower() and prev.lower.endswith(tuple(cues.words("adj_endings")))) \
         if nouns_capitalized else prev.text[:1].isupper()
     return prev_is_adjective and i >= 2 and tokens[i - 2].lower in closers
+
+
+def noun_follows(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """The word after token `i` may be a noun that `i` qualifies: capitalised where nouns are, else a
+    lower-case content word ("den besetzten Gebieten", "the occupied territories")."""
+    nxt = tokens[i + 1]
+    if "yes" in cues.words("nouns_capitalized"):
+        return nxt.text[:1].isupper()
+    return nxt.text[:1].islower() and nxt.lower not in _function_words(cues) and nxt.text.isalpha()
 
 
 def _after_auxiliary(tokens: list[Token], i: int, cues: Cues) -> bool:

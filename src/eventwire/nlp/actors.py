@@ -36,6 +36,8 @@ class Mention:
     kinds: tuple[str, ...]
     sources: list[str] = field(default_factory=list)
     role: str | None = None
+    dateline: bool = False  # named in the dateline ("Beirut – …"): where the report was filed
+
 
     @property
     def demonym_only(self) -> bool:

@@ -46,10 +46,14 @@ def annotate(text: str, lang: str, published: date | None) -> AnnotatedText:
     for sentence in split_sentences(text, lang):
         tokens = tokenize(sentence.text, lang, offset=sentence.start)
         mentions = matcher.mentions(tokens, published, text, known_people)
-        places = _mark_dateline([p for p in all_places
-                                 if p.start is not None and sentence.start <= p.start < sentence.end],
-                                text, sentence.start)
+        places = [p for p in all_places if p.start is not None and sentence.start <= p.start < sentence.end]
+        filed_until = _dateline_end(places, text, sentence.start)
+        if filed_until is not None:
+            places = [dataclasses.replace(p, dateline=True) if p.start < filed_until else p for p in places]
         mentions = _with_city_mentions(mentions, places, tokens)
+        if filed_until is not None:
+            for m in mentions:
+                m.dateline = m.actor.start is not None and m.actor.start < filed_until
         out.append(AnnotatedSentence(
             sentence, tokens, mentions,
             [d for d in all_dates if sentence.start <= d.start < sentence.end],
@@ -60,10 +64,10 @@ def annotate(text: str, lang: str, published: date | None) -> AnnotatedText:
     return AnnotatedText(text, lang, published, out)
 
 
-# Sectors of state and armed actors whose country a story usually leaves implicit
-# ("Sicherheitskräfte", "die Regierung", "Aufständische" in a story about Afghanistan).
 # Mentions that name a state or a place in it (not an international body or a group): "Aleppo" counts for Syria.
 STATE_NAMING_KINDS = {"country", "capital", "demonym", "people", "person", "city"}
+# Sectors of state and armed actors whose country a story usually leaves implicit
+# ("Sicherheitskräfte", "die Regierung", "Aufständische" in a story about Afghanistan).
 IMPLICIT_COUNTRY_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "PTY", "INS"}
 
 
@@ -78,6 +82,11 @@ FOCUS_FAMILIES = STATE_FAMILIES  # families whose own dominant country outranks 
 COREF_WINDOW = 2  # sentences back in which a noun of the same sector family still refers
 ROLE_WINDOW = 5  # sentences back in which a noun of the same role still refers, unless it names an office
 MAX_MODIFIERS = 3  # adjectives, numbers and quantifiers between a determiner and its noun
+
+
+def country_unknown(mention: Mention) -> bool:
+    """No country, or only the one the article's focus lent it."""
+    return mention.actor.country is None or any(FOCUS_SOURCE in s for s in mention.sources)
 
 
 def _family(sector: str | None) -> frozenset[str] | None:
@@ -274,18 +283,20 @@ def _assign_focus_country(sentences: list[AnnotatedSentence], state_codes: froze
                 m.sources.append(f"{FOCUS_SOURCE} {focus} ({n} mentions)")
 
 
-# After a dateline place: an optional agency in brackets, then a dash ("Kabul (AFP) – …").
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
+# After a dateline's first place: more places after slashes ("Jerusalem/Ramallah"), an optional agency
+# in brackets, then a dash ("Kabul (AFP) – …").
+_DATELINE_TAIL = re.compile(r"(?:\s*/\s*\w[\w.'’-]*)*\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
 
 
-def _mark_dateline(places: list[PlaceRef], text: str, sentence_start: int) -> list[PlaceRef]:
-    """A place that opens a sentence and is followed by a dash is the dateline: where the report
-    was filed, which tells the country of the story but not the town of the event."""
-    if places and places[0].start is not None and places[0].end is not None \
-            and not text[sentence_start:places[0].start].strip() \
-            and _DATELINE_TAIL.match(text, places[0].end):
-        return [dataclasses.replace(places[0], dateline=True), *places[1:]]
-    return places
+def _dateline_end(places: list[PlaceRef], text: str, sentence_start: int) -> int | None:
+    """Where the dateline ends, when a place opens the sentence and a dash follows it: the dateline
+    names where the report was filed, which tells the country of the story but not the town of the
+    event, and acts in nothing."""
+    if not places or places[0].start is None or places[0].end is None \
+            or text[sentence_start:places[0].start].strip():
+        return None
+    tail = _DATELINE_TAIL.match(text, places[0].end)
+    return tail.end() if tail else None
 
 
 def _with_city_mentions(mentions: list[Mention], places: list[PlaceRef], tokens: list[Token]) -> list[Mention]:
