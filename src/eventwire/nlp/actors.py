@@ -260,34 +260,35 @@ class ActorMatcher:
         head = next((h for h in self.statement_heads if lower.endswith(h) and len(lower) > len(h) + 2), None)
         if head is None:
             return None
-        stem = token.text[:-len(head)]
-        for prefix in dict.fromkeys((stem, stem[:-1] if stem.endswith("s") else stem)):  # Regierung|s|kreise
-            tok = Token(prefix, token.start, token.start + len(prefix), prefix.lower(), prefix.lower())
-            parties = [m for m in self.matcher.find([tok]) if m.row["kind"] in {"role", *STATE_KINDS}]
+        stem = len(token.text) - len(head)
+        for end in dict.fromkeys((stem, stem - 1 if token.lower[stem - 1] == "s" else stem)):  # Regierung|s|kreise
+            parties = self._piece(token, 0, end, {"role", *STATE_KINDS})
             if parties:
                 row = max(parties, key=_kind_rank).row
                 return Match(Pattern((), Row({**row.values, "pattern": token.text}, row.source)), (index,))
         return None
+
+    def _piece(self, token: Token, start: int, end: int, kinds, lemmatise: bool = False) -> list[Match]:
+        """Lexicon matches of `kinds` for the characters start:end of a compound token."""
+        text = token.text[start:end]
+        piece = Token(text, token.start + start, token.start + end, text.lower(),
+                      lemma(text, self.lang) if lemmatise else text.lower())
+        return [m for m in self.matcher.find([piece]) if m.row["kind"] in kinds and _case_ok(m, [piece])]
 
     def _compound(self, token: Token, index: int) -> Match | None:
         """German hyphen compounds: "US-Einheiten", "IS-Kämpfer", "Hamas-Trainingslager",
         "UNO-Truppe", "al-Shabaab-Kämpfer": the head (the longest that names a party) names the party, the
         tail may name its sector."""
         parts = token.text.split("-")
-        tail = parts[-1]
         heads = []
         for k in range(len(parts) - 1, 0, -1):
-            head = "-".join(parts[:k])
-            head_tok = Token(head, token.start, token.start + len(head), head.lower(), head.lower())
-            heads = [m for m in self.matcher.find([head_tok]) if m.row["kind"] in COMPOUND_HEAD_KINDS
-                     and _case_ok(m, [head_tok])]
+            heads = self._piece(token, 0, len("-".join(parts[:k])), COMPOUND_HEAD_KINDS)
             if heads:
                 break
         if not heads:
             return None
         row = max(heads, key=_kind_rank).row
-        tail_tok = Token(tail, token.end - len(tail), token.end, tail.lower(), lemma(tail, self.lang))
-        roles = [m for m in self.matcher.find([tail_tok]) if m.row["kind"] == "role"]
+        roles = self._piece(token, len(token.text) - len(parts[-1]), len(token.text), {"role"}, lemmatise=True)
         sector = roles[0].row["sector"] if roles else (row["sector"] if row["kind"] != "prefix" else "")
         values = {"kind": "compound", "country": row["country"], "sector": sector,
                   "role": roles[0].row["role"] if roles else "", "pattern": token.text}

@@ -24,21 +24,18 @@ from pathlib import Path
 
 from eventwire.lexicons import grammar, load_list, load_table
 from eventwire.nlp.actors import PROPER_KINDS, ActorMatcher, dated_actors, earlier_sector, term_on, terms_of
+from eventwire.nlp.annotate import actor_matcher
 from eventwire.nlp.places import find_places
 from eventwire.nlp.text import tokenize
 
 # Sectors of the actor lexicons that a more specific agent phrase at the head of the text overrides.
 WEAK = {None, "PPL"}
+MIN_TYPO_LENGTH = 6  # shorter capitalised words one letter from a state name are too often other words
 
 
 @lru_cache(maxsize=None)
 def _words(lang: str, key: str) -> frozenset[str]:
     return frozenset(w for w in grammar(lang).get(key, ()) if w)
-
-
-@lru_cache(maxsize=None)
-def _matcher(lang: str) -> ActorMatcher:
-    return ActorMatcher(lang)
 
 
 def parse_date(value) -> date | None:
@@ -229,7 +226,7 @@ def _misspelt_nation(tokens, mentions, lang: str) -> tuple[str, str] | None:
     table = _nation_words(lang)
     covered = _covered(mentions)
     for i, tok in enumerate(tokens):
-        if len(tok.text) < 6 or not tok.text[:1].isupper() or any(
+        if len(tok.text) < MIN_TYPO_LENGTH or not tok.text[:1].isupper() or any(
                 0 <= j < len(tokens) and j not in covered and tokens[j].text[:1].isupper() for j in (i - 1, i + 1)):
             continue
         codes = {c for word, cs in table.items() if _one_edit(tok.lower, word) for c in cs}
@@ -322,7 +319,7 @@ def resolve_actor(text: str, context: str | None = None, day=None, lang: str = "
 
 
 def _resolve(text: str, context: str | None, day: date | None, lang: str) -> dict:
-    matcher = _matcher(lang)
+    matcher = actor_matcher(lang)
     tokens = tokenize(text, lang)
     mentions = matcher.mentions(tokens, day, text, {})
     m = _best(mentions)
