@@ -405,7 +405,7 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
                                    "by a state's forces or government: theirs"))
     if not any(a.country for a in actor):
         restated = _restated_act(sent.sentence.text, trigger_text, event_type, frame.earlier, doc.language,
-                                 {m for m in row["mode"].split("|") if m}, roles.suffered)
+                                 set(row.items_of("mode")), roles.suffered)
         if restated is not None:
             actor = list(restated.actor)
             if not any(r.country for r in recipient):
@@ -452,10 +452,10 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         trace.append(TraceStep("event_type", "AGREE", f"{event_type} promised for the future is an "
                                "agreement to it"))
         event_type, row = "AGREE", _retyped(row, "03")
-    modes = [m for m in row["mode"].split("|") if m]
-    contexts = [c for c in row["context"].split("|") if c]
+    modes = row.items_of("mode")
+    contexts = row.items_of("context")
     for extra in group[1:]:
-        modes.extend(m for m in extra.row["mode"].split("|") if m and m not in modes)
+        modes.extend(m for m in extra.row.items_of("mode") if m not in modes)
     # the sentence's instrument words ("killed when a grenade exploded") say how the act was done
     for word in mode_words_for(tokens, event_type, cues.lang):
         if word.row["mode"] not in modes:

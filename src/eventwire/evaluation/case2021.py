@@ -73,10 +73,12 @@ def _acts(doc: AnnotatedText, events: list[EventMention], mode_words: list[Row])
     triggers; failing those, the event types the instrument words imply ("a grenade exploded")."""
     cues = cues_for("en")  # per sentence, so that a gap pattern never spans two sentences
     triggers = [t for sent in doc.sentences for t in cues.find_triggers(sent.tokens)]
-    bare = [(t.row["event_type"], _modes(t.row), trigger_weight(t) * BARE_TRIGGER_DISCOUNT) for t in triggers]
+    bare = [(t.row["event_type"], tuple(t.row.items_of("mode")), trigger_weight(t) * BARE_TRIGGER_DISCOUNT)
+            for t in triggers]
     acts = [(e.event_type, tuple(e.mode), e.confidence) for e in events] + \
         [a for a in bare if a[2] >= BARE_TRIGGER_MIN_WEIGHT * BARE_TRIGGER_DISCOUNT]
-    return acts or bare or [(r["event_type"], _modes(r), BARE_TRIGGER_DISCOUNT) for r in mode_words if r["event_type"]]
+    return acts or bare or [(r["event_type"], tuple(r.items_of("mode")), BARE_TRIGGER_DISCOUNT)
+                            for r in mode_words if r["event_type"]]
 
 
 def _also(main: str, evidence: dict[str, float], acts: list[Act], mode_words: list[Row]) -> frozenset[str]:
@@ -85,10 +87,6 @@ def _also(main: str, evidence: dict[str, float], acts: list[Act], mode_words: li
     modes = {f"{t}/{m}" for t, ms, _ in acts if t in others for m in ms} | \
         {f"{r['event_type']}/{r['mode']}" for r in mode_words if r["event_type"] in others and r["mode"]}
     return frozenset(others | modes)
-
-
-def _modes(row: Row) -> tuple[str, ...]:
-    return tuple(m for m in row["mode"].split("|") if m)
 
 
 def predict_label(text: str) -> str:

@@ -24,6 +24,10 @@ class Row:
     def __getitem__(self, key: str) -> str:
         return self.values.get(key, "") or ""
 
+    def items_of(self, key: str) -> list[str]:
+        """The values of a multi-valued cell ("aerial|heavy-weapons"), in order."""
+        return [v for v in self[key].split("|") if v]
+
 
 def available_languages() -> list[str]:
     return sorted(p.name for p in LEXICON_DIR.iterdir()

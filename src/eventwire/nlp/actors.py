@@ -103,7 +103,7 @@ def _dated_table() -> dict[str, tuple[list[str], list[DatedCode]]]:
     for row in load_table("common", "actors_dated"):
         name = row["name"]
         entry = out.setdefault(name, ([], []))
-        entry[0].extend(a for a in row["aliases"].split("|") if a)
+        entry[0].extend(row.items_of("aliases"))
         entry[1].append(DatedCode(name, row["country"], row["sector"], parse_date(row["start"]),
                                   parse_date(row["end"]), row.source))
     return out
@@ -129,7 +129,7 @@ def dated_actors() -> dict[str, tuple[tuple[str, ...], tuple[DatedCode, ...]]]:
     """Name → (aliases, codes) from common/actors_dated.tsv; names in common/leaders.tsv are left out
     (leaders.tsv wins)."""
     known = {a.lower() for row in load_table("common", "leaders")
-             for a in (row["name"], *row["aliases"].split("|")) if a}
+             for a in (row["name"], *row.items_of("aliases")) if a}
     result = {}
     for name, (aliases, codes) in _dated_table().items():
         names = tuple(n for n in (name, *aliases) if n.lower() not in known)
@@ -227,7 +227,7 @@ class ActorMatcher:
             patterns.append(parse_pattern(row["pattern"], _with_kind(row, "role"),
                                           _inflector(endings["people"], last_only=True)))
         for row in load_table("common", "leaders"):
-            for alias in dict.fromkeys((row["name"], *filter(None, row["aliases"].split("|")))):
+            for alias in dict.fromkeys((row["name"], *row.items_of("aliases"))):
                 # the tokenizer splits the period off a German ordinal: "König Abdullah II." is "II" "."
                 alias = ORDINAL_PERIOD.sub(r"\1", alias)
                 patterns.append(parse_pattern(alias, _with_kind(row, "person"),

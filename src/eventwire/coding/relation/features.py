@@ -133,7 +133,7 @@ def pair_features(text: str, actor: Span, recipient: Span, lang: str = "en",
         if cameo:
             _add(feats, "TC:" + cameo[:2], w)
             _add(feats, "TC3:" + cameo[:3], w)
-        for mode in filter(None, row["mode"].split("|")):
+        for mode in row.items_of("mode"):
             _add(feats, f"TM:{etype}:{mode}", w)
         _add(feats, "TX:" + row["pattern"].lower(), w)
         if a and m.start >= a[1]:
