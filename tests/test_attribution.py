@@ -2,6 +2,7 @@
 from datetime import date
 
 import pytest
+from coding_helpers import first_of_type as only
 
 from eventwire.coding.coder import code_text
 
@@ -10,12 +11,6 @@ DAY = date(2024, 10, 8)
 
 def code(text, lang):
     return code_text(text, lang, DAY, "t")
-
-
-def only(events, event_type):
-    hits = [e for e in events if e.event_type == event_type]
-    assert hits, [(e.event_type, e.evidence.trigger) for e in events]
-    return hits[0]
 
 
 def test_reported_speech_in_the_next_sentence_he_added():

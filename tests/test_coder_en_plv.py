@@ -4,6 +4,7 @@ returned property, states of siege, alerts.  Sentences written for these tests."
 from __future__ import annotations
 
 import pytest
+from coding_helpers import first_of_type
 
 from eventwire.coding.coder import code_text
 from eventwire.evaluation.plv import _to_plv, main_event
@@ -14,10 +15,7 @@ def _events(text: str):
 
 
 def _find(text: str, event_type: str):
-    events = _events(text)
-    found = [e for e in events if e.event_type == event_type]
-    assert found, f"no {event_type} in {[(e.event_type, e.evidence.trigger) for e in events]}"
-    return found[0]
+    return first_of_type(_events(text), event_type)
 
 
 @pytest.mark.parametrize("text,event_type,actor,recipient", [

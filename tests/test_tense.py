@@ -4,6 +4,7 @@ The sentences are written for these tests; each names the grammar fact it checks
 from datetime import date
 
 import pytest
+from coding_helpers import first_of_type
 
 from eventwire.coding.coder import code_text
 
@@ -11,10 +12,7 @@ PUBLISHED = date(2024, 10, 8)
 
 
 def _event(text: str, lang: str, event_type: str, trigger_word: str):
-    events = [e for e in code_text(text, lang, PUBLISHED, "t") if e.event_type == event_type
-              and trigger_word in e.evidence.trigger]
-    assert events, f"no {event_type} with trigger '{trigger_word}' in: {text}"
-    return events[0]
+    return first_of_type(code_text(text, lang, PUBLISHED, "t"), event_type, trigger_word)
 
 
 @pytest.mark.parametrize("text, event_type, trigger, tense", [
