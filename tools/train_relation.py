@@ -4,4 +4,4 @@ import sys
 from eventwire.coding.relation.train import train
 
 if __name__ == "__main__":
-    train(grid="--no-grid" not in sys.argv)
+    train(grid="--no-grid" not in sys.argv, encoder="--no-encoder" not in sys.argv)

@@ -491,15 +491,18 @@ def eval_cmd(dataset, json_out, split):
 
 @main.command()
 @click.option("--no-grid", is_flag=True, help="Skip the cross-validation grid (use the default C).")
+@click.option("--no-encoder", is_flag=True, help="Leave out the fine-tuned encoder head (no PyTorch needed).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
               help="Folder for the model (default: the package's models/).")
-def train(no_grid, out_dir):
-    """Train the relation classifier from ../shared (PLV_train, NGEC synthetic data, PLOVER GSR)."""
+def train(no_grid, no_encoder, out_dir):
+    """Train the relation classifier from ../shared (PLV_train, NGEC synthetic data, PLOVER GSR); the
+    encoder head needs PyTorch (pip install -e '.[train]') and takes about ten minutes on two cores."""
     from eventwire.coding.relation.train import MODEL_DIR, train as run_train
 
     try:
-        meta = run_train(out_dir=Path(out_dir) if out_dir else MODEL_DIR, log=err.print, grid=not no_grid)
-    except (FileNotFoundError, ImportError) as exc:
+        meta = run_train(out_dir=Path(out_dir) if out_dir else MODEL_DIR, log=err.print, grid=not no_grid,
+                         encoder=not no_encoder)
+    except (FileNotFoundError, ImportError, RuntimeError) as exc:
         raise click.ClickException(str(exc))
     err.print(f"model {meta['name']} data sha256 {meta['training_data_sha256'][:12]} "
               f"CV macro-F1 {meta['cv']['selected_macro_f1']}")

