@@ -37,6 +37,7 @@ PLACE_TARGETED = {"ASSAULT", "COERCE"}
 REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETREAT"}
 FORCE_TYPES = {"ASSAULT", "COERCE"}
 STATE_FORCE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
+COMBATANT_SECTORS = {"MIL", "REB", "UAF"}
 MIN_CONFIDENCE = 0.4  # below this, a weak trigger with positional roles only: too often wrong
 
 
@@ -89,7 +90,7 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
         frame.claims = [e for e in events if e.attribution.speaker is not None
                         and e.event_type != "ACCUSE" and e.modality.polarity == "asserted"]
         out.extend(events)
-    return out
+    return [_captured_combatants(e) for e in out]
 
 
 def _demander(tokens, clause: Clause, attr: Attribution, actor: list[ActorRef], cues: Cues) -> ActorRef | None:
@@ -123,6 +124,22 @@ def _restated_act(sentence: str, trigger: str, event_type: str, earlier: list[Ev
     same_type = [e for e in earlier if e.event_type == event_type and any(a.country for a in e.actor)
                  and (not modes or not e.mode or modes & set(e.mode))]
     return same_type[-1] if same_type else None
+
+
+def _captured_combatants(event: EventMention) -> EventMention:
+    """"Soldaten haben … Kämpfer festgenommen": the PLOVER manual codes combatants captured in conflict
+    as ASSAULT abduct, not as an arrest.  Applied once the article is coded, so that a later "die
+    Festgenommenen" still restates the arrest it names."""
+    if event.event_type != "COERCE" or "arrest" not in event.mode or not event.recipient \
+            or not any(a.sector == "MIL" for a in event.actor) \
+            or not all(r.sector in COMBATANT_SECTORS for r in event.recipient):
+        return event
+    quad, intensity = quad_and_intensity("ASSAULT", ["abduct"])
+    trace = event.trace + [TraceStep("event_type", "ASSAULT", "combatants captured by armed forces are "
+                                     "abducted, not arrested (PLOVER manual, COERCE ambiguities)")]
+    return replace(event, id=_mention_id(event.article_id, event.evidence, "ASSAULT", event.attribution),
+                   event_type="ASSAULT", mode=["abduct"], cameo="181", quad_code=quad, intensity=intensity,
+                   trace=trace)
 
 
 def _continued_report(previous: SentenceAttribution, lang: str) -> SentenceAttribution:
