@@ -18,6 +18,21 @@ def test_without_a_date_a_person_keeps_the_latest_office():
     assert resolve_actor("former Prime Minister Scott Morrison", None, None)["sector"] == "ELI"
 
 
+def test_a_title_the_leaders_list_does_not_hold_outranks_its_office():
+    # Rubio is in leaders.tsv as foreign minister; the text reports him as a senator
+    assert resolve_actor("US Senator Marco Rubio")["sector"] == "LEG"
+    assert resolve_actor("Secretary of State Marco Rubio", None, "2026-01-01")["sector"] == "GOV"
+    # a title the list does hold still ends with the term
+    assert resolve_actor("Chancellor Olaf Scholz", None, "2026-01-01")["sector"] == "ELI"
+
+
+def test_compound_role_nouns_name_the_sector():
+    assert resolve_actor("Deputy Secretary Hicks")["sector"] == "GOV"  # not a sheriff's deputy (COP)
+    assert resolve_actor("A national intelligence agency officer")["sector"] == "SPY"
+    assert resolve_actor("Ukrainian agricultural workers")["sector"] == "AGR"
+    assert resolve_actor("jihadis")["sector"] == "REB"
+
+
 def test_country_from_elsewhere_in_the_phrase():
     got = resolve_actor("Several of the largest trade unions in Denmark")
     assert (got["country"], got["sector"]) == ("DNK", "LAB")
