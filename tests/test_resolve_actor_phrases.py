@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from eventwire.cli import main
 from eventwire.coding.relation.actor_resolution import name_key, resolve_actor
 from eventwire.evaluation import ngec
-from eventwire.nlp.actors import ActorMatcher
+from eventwire.nlp.actors import ActorMatcher, spellings
 from eventwire.nlp.text import tokenize
 
 
@@ -24,6 +24,16 @@ def test_a_title_the_leaders_list_does_not_hold_outranks_its_office():
     assert resolve_actor("Secretary of State Marco Rubio", None, "2026-01-01")["sector"] == "GOV"
     # a title the list does hold still ends with the term
     assert resolve_actor("Chancellor Olaf Scholz", None, "2026-01-01")["sector"] == "ELI"
+
+
+def test_a_given_name_matches_in_any_of_its_romanisations():
+    # leaders.tsv writes "Mohamed Hussein Roble"; NGEC's case writes "Mohammed"
+    got = resolve_actor("Mohammed Hussein Roble", None, "2022-03-01")
+    assert (got["country"], got["sector"], got["name"]) == ("SOM", "GOV", "Mohamed Hussein Roble")
+    assert resolve_actor("Muhammad bin Salman", None, "2022-03-01")["country"] == "SAU"
+    assert name_key(["Mohammed", "Ali"]) == name_key(["Muhammad", "Ali"])
+    # different names stay apart: Volodymyr is no spelling of Vladimir
+    assert "Vladimir Zelensky" not in spellings("Volodymyr Zelensky")
 
 
 def test_compound_role_nouns_name_the_sector():

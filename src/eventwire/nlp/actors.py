@@ -171,6 +171,32 @@ def _terms_by_office() -> dict[tuple[str, str], tuple[Leader, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _spelling_groups() -> dict[str, tuple[str, ...]]:
+    """Lower-case given name → every romanisation of it (common/name_spellings.txt), the first leading."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in load_list("common", "name_spellings"):
+        group = tuple(dict.fromkeys(line.split("|")))
+        out.update({spelling: group for spelling in group})
+    return out
+
+
+def usual_spelling(word: str) -> str:
+    """The leading romanisation of a given name ("mohammed" → "mohamed"); other words unchanged."""
+    group = _spelling_groups().get(word.lower())
+    return group[0] if group else word
+
+
+def spellings(name: str) -> list[str]:
+    """`name` with each given name in every romanisation ("Mohamed Ali" → … "Muhammad Ali" …), itself first."""
+    out = [""]
+    for word in name.split():
+        group = _spelling_groups().get(word.lower())
+        forms = [word] + [g.capitalize() for g in group if g != word.lower()] if group else [word]
+        out = [f"{head} {form}".strip() for head in out for form in forms]
+    return out
+
+
+@lru_cache(maxsize=1)
 def _state_offices() -> dict[str, str]:
     return {row["role"]: row["office"] for row in load_table("common", "state_offices")}
 
@@ -227,7 +253,8 @@ class ActorMatcher:
             patterns.append(parse_pattern(row["pattern"], _with_kind(row, "role"),
                                           _inflector(endings["people"], last_only=True)))
         for row in load_table("common", "leaders"):
-            for alias in dict.fromkeys((row["name"], *row.items_of("aliases"))):
+            names = (row["name"], *row.items_of("aliases"))
+            for alias in dict.fromkeys(form for n in names for form in spellings(n)):
                 # the tokenizer splits the period off a German ordinal: "König Abdullah II." is "II" "."
                 alias = ORDINAL_PERIOD.sub(r"\1", alias)
                 patterns.append(parse_pattern(alias, _with_kind(row, "person"),

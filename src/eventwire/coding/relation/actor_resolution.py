@@ -23,7 +23,8 @@ from itertools import groupby
 from pathlib import Path
 
 from eventwire.lexicons import grammar, load_list, load_table
-from eventwire.nlp.actors import PROPER_KINDS, ActorMatcher, dated_actors, earlier_sector, term_on, terms_of
+from eventwire.nlp.actors import (PROPER_KINDS, ActorMatcher, dated_actors, earlier_sector, term_on, terms_of,
+                                  usual_spelling)
 from eventwire.nlp.annotate import actor_matcher
 from eventwire.nlp.places import find_places
 from eventwire.nlp.text import tokenize
@@ -108,9 +109,10 @@ def _best(mentions):
 def name_key(words) -> str:
     """A spelling-tolerant key of a person's name: lower case, hyphens as spaces, without the particles
     that transliterations keep or drop (common/name_particles.txt: "Ayman al-Safadi" = "Ayman Safadi"),
-    word-final -y as -i ("Andrey" = "Andrei", "Yury" = "Yuri")."""
+    word-final -y as -i ("Andrey" = "Andrei", "Yury" = "Yuri"), given names in their leading romanisation
+    (common/name_spellings.txt: "Mohammed" = "Mohamed")."""
     particles = load_list("common", "name_particles")
-    parts = " ".join(words).lower().replace("-", " ").split()
+    parts = [usual_spelling(p) for p in " ".join(words).lower().replace("-", " ").split()]
     return " ".join(p[:-1] + "i" if p.endswith("y") and len(p) > 3 else p
                     for p in parts if p not in particles)
 
