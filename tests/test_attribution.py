@@ -22,6 +22,17 @@ def test_reported_speech_in_the_next_sentence_he_added():
         assert e.attribution.speaker is not None and e.attribution.speaker.country == "UKR"
 
 
+def test_a_say_word_after_a_determiner_or_preposition_is_a_noun_not_a_speaker_cue():
+    # "into claims that": the military police investigate; they are no speaker of the claims
+    inquiry = only(code("British military police have launched an investigation into claims that two "
+                        "servicemen abused children in Afghanistan, the defence ministry said today.", "en"),
+                   "ACCUSE")
+    assert inquiry.actor[0].country == "GBR" and inquiry.actor[0].sector == "COP"
+    # the verb still introduces its speaker
+    shelling = only(code("Russia claims that Ukraine shelled the plant.", "en"), "ASSAULT")
+    assert shelling.attribution.speaker.country == "RUS"
+
+
 def test_german_pronoun_speaker_carries_over():
     events = code("Russland hat Charkiw mit Raketen angegriffen, sagte Präsident Selenskyj am Montag. "
                   "Zudem hätten russische Truppen die Stadt Sumy beschossen, fügte er hinzu.", "de")

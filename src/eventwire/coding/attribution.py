@@ -125,11 +125,14 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
     out = SentenceAttribution()
     tokens, mentions = sent.tokens, sent.mentions
     pronouns = cues.words("subject_pronouns")
+    noun_markers = cues.words("say_noun_markers")
     inside_mentions = {i for m in mentions for i in range(m.start_token, m.end_token)}
     for match in cues.find_attribution(tokens):
         kind = match.row["kind"]
         if kind == "say" and set(match.token_indices) <= inside_mentions:
             continue  # "Secretary of State John Kerry": a name, not the verb "state"
+        if kind == "say" and match.start > 0 and tokens[match.start - 1].lower in noun_markers:
+            continue  # "an investigation into claims that …": a noun, not the verb "claim"
         clause = clause_of(clauses, match.start)
         cue_text = match.text(tokens, sent.sentence.text, sent.sentence.start)
         if kind == "source_anaphor":  # "demnach", "according to them"
