@@ -44,11 +44,36 @@ def test_actor_rows_valid(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_actor_no_duplicates(lang):
+    # one row per pattern and kind; an acronym may have a second row in title case ("NATO", "Nato"),
+    # since an all-capitals pattern only matches in capitals
     seen: dict[tuple[str, str], str] = {}
     for row in load_table(lang, "actors"):
         key = (row["pattern"].lower(), row["kind"])
-        assert key not in seen, f"{row.source} repeats {seen.get(key)}"
-        seen[key] = row.source
+        if key in seen:
+            spellings = {seen[key][1], row["pattern"]}
+            assert len(spellings) == 2 and any(p.isupper() for p in spellings) \
+                and any(p[:1].isupper() and p[1:].islower() for p in spellings), f"{row.source} repeats {seen[key][0]}"
+        seen[key] = (row.source, row["pattern"])
+
+
+@pytest.mark.parametrize("text, lang, code", [
+    ("Die Uno verurteilte den Angriff auf Aleppo.", "de", "UNO"),  # Der Standard writes acronyms as words
+    ("Die Nato verurteilte den russischen Angriff.", "de", "IGO"),
+    ("Nato condemned the Russian attack on Kyiv.", "en", "IGO"),
+])
+def test_acronyms_written_as_words_name_their_body(text, lang, code):
+    from eventwire.coding.coder import code_text
+
+    accusation = next(e for e in code_text(text, lang, None, "t") if e.event_type == "ACCUSE")
+    assert [a.country for a in accusation.actor] == [code]
+
+
+def test_a_title_case_acronym_word_is_not_the_body_at_the_start_of_a_question():
+    from eventwire.nlp.actors import ActorMatcher
+    from eventwire.nlp.text import tokenize
+
+    text = "Who attacked the convoy?"
+    assert not ActorMatcher("en").mentions(tokenize(text, "en"), None, text)
 
 
 @pytest.mark.parametrize("lang", LANGS)

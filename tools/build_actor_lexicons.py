@@ -207,8 +207,10 @@ def read_seed(lang: str) -> list[tuple]:
 
 
 def merge(gen: list[tuple], seed: list[tuple], lang: str) -> list[tuple]:
-    """One row per (pattern casefolded, kind); seed rows win over generated ones."""
-    by_key: dict[tuple[str, str], tuple] = {}
+    """One row per (pattern casefolded, kind); seed rows win over generated ones.  Seed rows are keyed by
+    their exact spelling: "NATO" and "Nato" are two rows, because the matcher takes an all-capitals
+    pattern as an acronym that only matches in capitals."""
+    by_key: dict[tuple, tuple] = {}
     for row in gen:
         key = (row[0].casefold(), row[1])
         if key in by_key and by_key[key][2] != row[2]:
@@ -219,10 +221,12 @@ def merge(gen: list[tuple], seed: list[tuple], lang: str) -> list[tuple]:
     seen_seed: set = set()
     for row in seed:
         key = (row[0].casefold(), row[1])
-        if key in seen_seed:
+        if (row[0], row[1]) in seen_seed:
             print(f"{lang}: duplicate seed row {row[0]!r} {row[1]} (kept first)", file=sys.stderr)
             continue
-        seen_seed.add(key)
+        if key in seen_seed:
+            key = (*key, row[0])  # a second spelling of a seed pattern ("Nato" beside "NATO")
+        seen_seed.update({key, (row[0], row[1])})
         by_key[key] = row
     # a capital spelt exactly like a country name is not a metonym
     countries = {k[0] for k in by_key if k[1] == "country"}
