@@ -33,6 +33,15 @@ def test_a_say_word_after_a_determiner_or_preposition_is_a_noun_not_a_speaker_cu
     assert shelling.attribution.speaker.country == "RUS"
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("The Taliban claimed on their website to have shot down the helicopter.", "en"),
+    ("Die Taliban behaupteten, den Hubschrauber abgeschossen zu haben.", "de"),
+])
+def test_an_infinitive_after_a_verb_of_saying_is_the_speakers_act(text, lang):
+    downing = only(code(text, lang), "ASSAULT")
+    assert [a.country for a in downing.actor] == ["AFG"]
+
+
 def test_german_pronoun_speaker_carries_over():
     events = code("Russland hat Charkiw mit Raketen angegriffen, sagte Präsident Selenskyj am Montag. "
                   "Zudem hätten russische Truppen die Stadt Sumy beschossen, fügte er hinzu.", "de")

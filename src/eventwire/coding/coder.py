@@ -407,7 +407,9 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         why = "pronoun subject after a verb of saying: its speaker" \
             if roles.pronoun_subject and _follows_saying(main, attribution) else \
             f"the act '{attribution.cue}' announces is its speaker's" \
-            if _announces(main, attribution, tokens, cues) else None
+            if _announces(main, attribution, tokens, cues) else \
+            f"an infinitive after '{attribution.cue}' has its speaker as subject" \
+            if _infinitive_of_saying(main, attribution, tokens, cues) else None
         if why is not None:
             actor = [attribution.speaker]
             trace.append(TraceStep("actor", actor[0].text, why))
@@ -626,6 +628,20 @@ def _announces(trigger: Match, attribution: SentenceAttribution, tokens, cues: C
     return attribution.cue_kind == "say" and bool(attribution.cue_tokens) \
         and trigger.start >= min(attribution.cue_tokens) \
         and any(cues.has_word(tokens[i], "announcing_verbs") for i in attribution.cue_tokens)
+
+
+def _infinitive_of_saying(trigger: Match, attribution: SentenceAttribution, tokens, cues: Cues) -> bool:
+    """"The Taliban claimed to have shot down …", "behaupteten, … abgeschossen zu haben": an infinitive
+    after a verb of saying, with no party named in between, has the speaker as its subject."""
+    if not _follows_saying(trigger, attribution):
+        return False
+    markers = cues.words("infinitive_markers")
+    after_cue = max(attribution.cue_tokens) + 1
+    between = range(after_cue, trigger.start)
+    # "claimed (on their website) to …", not "says the decision to …", whose infinitive is the noun's
+    opens = tokens[after_cue].lower in markers | cues.words("prepositions")
+    return opens and any(tokens[i].lower in markers for i in between) \
+        or trigger.end < len(tokens) and tokens[trigger.end].lower in markers
 
 
 def _names_announced_act(trigger: Match, attribution: SentenceAttribution, tokens, cues: Cues) -> bool:
