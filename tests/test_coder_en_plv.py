@@ -97,3 +97,15 @@ def test_halting_talks_reduces_relations():
 def test_the_pronoun_us_is_not_the_united_states():
     events = _events("They told us that Russia attacked Kyiv.")
     assert "USA" not in {a.country for e in events for a in e.actor + e.recipient}
+
+
+@pytest.mark.parametrize("text, speaker, act", [
+    ("Germany condemned the Russian attack.", "DEU", "ASSAULT"),
+    ("Germany described the annexation as illegal.", "DEU", "COERCE"),
+    ("Russia called the sanctions unacceptable.", "RUS", "SANCTION"),
+])
+def test_an_act_named_as_the_object_of_a_commenting_verb_is_not_the_commenters(text, speaker, act):
+    events = _events(text)
+    assert _find(text, "ACCUSE").actor[0].country == speaker
+    # the commenter neither carries out the act it talks about nor suffers it
+    assert not any(speaker in {a.country for a in e.actor + e.recipient} for e in events if e.event_type == act)

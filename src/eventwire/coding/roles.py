@@ -490,16 +490,22 @@ def _object_of_other_verb(tokens: list[Token], clause: Clause, trigger: Match, c
     """"Ban hat den Angriff auf ein Krankenhaus verurteilt": a trigger noun with an article, not in a
     prepositional phrase, is the object of the clause's verb, whose subject did not carry out the
     act, unless that verb is one of carrying it out ("einen Angriff starten, verüben")."""
-    if not cues.words("support_verbs") or len(trigger.token_indices) != 1 or not _is_noun(tokens, trigger.start, cues):
+    if not (cues.words("support_verbs") or cues.words("commenting_verbs")) or len(trigger.token_indices) != 1 \
+            or not _is_noun(tokens, trigger.start, cues):
         return False
+    # adjectives: "den jüngsten Angriff"; where only names are capitalised, also "the Russian attack"
+    adjectives_any_case = "yes" not in cues.words("nouns_capitalized")
     k = trigger.start - 1
-    while k > clause.start and tokens[k].text.isalpha() and tokens[k].text.islower() \
+    while k > clause.start and tokens[k].text.isalpha() \
+            and (tokens[k].text.islower() or adjectives_any_case) \
             and tokens[k].lower not in cues.words("determiners"):
-        k -= 1  # adjectives: "den jüngsten Angriff"
+        k -= 1
     if k <= clause.start or tokens[k].lower not in cues.words("determiners") \
             or tokens[k - 1].lower in cues.words("prepositions"):
         return False
-    return not _has_verb(tokens, clause, "support_verbs", cues)
+    if cues.words("support_verbs"):
+        return not _has_verb(tokens, clause, "support_verbs", cues)
+    return _has_verb(tokens, clause, "commenting_verbs", cues)
 
 
 def _has_verb(tokens: list[Token], clause: Clause, key: str, cues: Cues) -> bool:
