@@ -35,6 +35,13 @@ def test_office_noun_refers_to_the_holder_named_earlier():
     assert "Netanyahu" in m.sources[-1]
 
 
+def test_the_government_of_an_official_named_in_the_same_sentence_is_theirs():
+    # the US diplomats of the sentence before are no antecedent: the Serbian minister speaks of his government
+    text = ("Widerstand komme aus US-amerikanischen Diplomatenkreisen. "
+            "Außenminister Ivica Dacic bestätigte, dass Jeremic keine Unterstützung der Regierung genieße.")
+    assert mention(text, "de", "Regierung", 1).actor.country == "SRB"
+
+
 def test_definite_noun_takes_the_latest_party_of_its_sector_family():
     text = ("Eine israelische Soldatin wurde am Morgen an einer Kreuzung angegriffen. "
             "Die Armee sperrte die Straße.")

@@ -229,8 +229,11 @@ def _antecedent(history, index: int, role: str | None, family: frozenset[str] | 
         for a_index, a, _, a_family in reversed(history):
             if index - a_index > COREF_WINDOW:
                 break
-            # a named person is one of a kind: only a noun of their office refers back to them
-            if a_family is family and not a.actor.name \
+            # a named person is one of a kind: only a noun of their office refers back to them, but an
+            # official named in the same sentence speaks for their state ("Außenminister Dacic
+            # bestätigte, dass … der Regierung …": the Serbian government)
+            named_here = a.actor.name and a_index == index and family in STATE_FAMILIES
+            if a_family is family and (not a.actor.name or named_here) \
                     and (family not in STATE_FAMILIES or a.actor.country in state_codes):
                 return a, "same sector"
     return None, ""
