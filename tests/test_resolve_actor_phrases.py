@@ -2,6 +2,7 @@
 spellings, and the dev/test split of the NGEC cases."""
 from datetime import date
 
+import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import main
@@ -34,6 +35,17 @@ def test_a_given_name_matches_in_any_of_its_romanisations():
     assert name_key(["Mohammed", "Ali"]) == name_key(["Muhammad", "Ali"])
     # different names stay apart: Volodymyr is no spelling of Vladimir
     assert "Vladimir Zelensky" not in spellings("Volodymyr Zelensky")
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("Iran-backed Houthi rebels", "YEM", "REB"),  # the backer is not the party
+    ("US-backed Syrian Democratic Forces", "SYR", None),
+    ("US-led forces", "USA", "MIL"),  # the leader is
+    ("Houthi rebels", "YEM", "REB"),  # a group and a member noun are one actor
+])
+def test_backed_and_led_compounds(text, country, sector):
+    got = resolve_actor(text, None, "2024-01-01")
+    assert got["country"] == country and (sector is None or got["sector"] == sector)
 
 
 def test_compound_role_nouns_name_the_sector():

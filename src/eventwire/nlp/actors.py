@@ -229,6 +229,7 @@ class ActorMatcher:
         self.noun_suffixes = tuple(s for s in g.get("common_noun_suffixes", ()) if s)
         self.statement_heads = tuple(s for s in g.get("statement_compound_heads", ()) if s)
         self.nouns_capitalized = "yes" in g.get("nouns_capitalized", ())
+        self.backer_tails = frozenset(s for s in g.get("backer_compound_tails", ()) if s)
         self.numbers = {row["pattern"].lower(): int(row["value"]) for row in load_table(lang, "numbers")}
         endings = {
             "demonym": [e for e in g.get("adj_endings", ()) if e],
@@ -307,6 +308,8 @@ class ActorMatcher:
         "UNO-Truppe", "al-Shabaab-Kämpfer": the head (the longest that names a party) names the party, the
         tail may name its sector."""
         parts = token.text.split("-")
+        if parts[-1].lower() in self.backer_tails:
+            return None  # "Iran-backed Houthi rebels": the backer is not the party the phrase names
         heads = []
         for k in range(len(parts) - 1, 0, -1):
             heads = self._piece(token, 0, len("-".join(parts[:k])), COMPOUND_HEAD_KINDS)
@@ -504,7 +507,7 @@ def _joins(group: list[Match], nxt: Match) -> bool:
     if kind == "person":
         return prev in {"role", "demonym", "country", "capital", "compound"}  # "US-Außenminister John Kerry"
     if kind == "role":
-        return prev in {"demonym", "country", "capital", "org", "role", "compound", "prefix"}
+        return prev in {"demonym", "country", "capital", "org", "group", "role", "compound", "prefix"}  # "Houthi rebels"
     if kind == "demonym":
         return prev == "demonym"  # "russische und nordkoreanische" stays two mentions via "und"
     if kind in {"org", "group"}:
