@@ -58,3 +58,19 @@ def test_light_verb_treffen_is_no_meeting(text):
 def test_forced_flight_names_the_cause_as_actor():
     events = _types("Die syrische Armee zwang Zehntausende Menschen zur Flucht.")["SANCTION"]
     assert [a.country for a in events[0].actor] == ["SYR"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Am Sonntagabend wurde eine Mutter in ihrem Haus erstochen.", "de"),
+    ("A man was tortured and killed in a prison in Afghanistan.", "en"),
+])
+def test_a_strong_trigger_without_a_known_party_is_coded_when_the_text_dates_or_places_it(text, lang):
+    assert [e.event_type for e in code_text(text, lang, PUBLISHED)] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Eine Mutter wurde erstochen.", "de"),  # no party, no time, no place: background, not an event record
+    ("A man was tortured.", "en"),
+])
+def test_a_partyless_act_with_neither_time_nor_place_is_not_coded(text, lang):
+    assert code_text(text, lang, PUBLISHED) == []

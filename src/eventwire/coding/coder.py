@@ -38,6 +38,7 @@ REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETR
 FORCE_TYPES = {"ASSAULT", "COERCE"}
 STATE_FORCE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
 COMBATANT_SECTORS = {"MIL", "REB", "UAF"}
+PARTYLESS_MIN_WEIGHT = 0.85  # trigger weight for which an act without any known party is still coded
 MIN_CONFIDENCE = 0.4  # below this, a weak trigger with positional roles only: too often wrong
 
 
@@ -431,7 +432,10 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
                 recipient = [r for r in restated.recipient if r.country not in _countries(actor)] or recipient
             trace.append(TraceStep("actor", actor[0].text, f"'{trigger_text}' restates the act "
                                    f"reported as '{restated.evidence.trigger}'"))
-    if not any(a.country or a.sector for a in actor + recipient):
+    # a strong trigger with no known party still names an act when the text places or dates it ("Am
+    # Sonntagabend war eine Mutter erstochen worden"); without either it is background
+    partyless = not any(a.country or a.sector for a in actor + recipient)
+    if partyless and trigger_weight(main) < PARTYLESS_MIN_WEIGHT:
         return None
 
     applies = attribution.found and (attribution.cue_kind in SOURCE_CUE_KINDS
@@ -483,6 +487,8 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
             trace.append(TraceStep("mode", word.row["mode"], f"instrument word '{instrument}'", word.row.source))
     date_fields = _event_date(sent, clause, frame.clauses, main, doc.published, attribution, trace)
     location = _event_location(sent, clause, main, roles.actor + roles.recipient, cues, trace)
+    if partyless and location is None and date_fields["date_source"] != "text":
+        return None
     if event_type in PLACE_TARGETED and not recipient and location is not None and location.country \
             and location.start is not None \
             and tokens[clause.start].start <= location.start < tokens[clause.end - 1].end \
