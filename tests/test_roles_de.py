@@ -155,3 +155,13 @@ def test_an_act_called_for_is_not_an_event(text, lang):
 def test_a_state_force_reporting_an_agentless_act_of_force_did_it(text, lang, actor):
     events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type in {"ASSAULT", "COERCE"}]
     assert events and [a.country for a in events[0].actor] == actor
+
+
+def test_a_genitive_inside_the_target_is_not_the_attacker():
+    # "der Hamas-Bewegung" owns the camp that was attacked; "Bei dem Angriff" restates the army's attack
+    text = ("Die israelische Armee hat einen Vergeltungsangriff gestartet. Bei dem Angriff auf ein Trainingslager "
+            "des bewaffneten Arms der Hamas-Bewegung seien am Freitagabend zwei Menschen verletzt worden.")
+    restated = [e for e in code_text(text, "de", PUBLISHED) if e.event_type == "ASSAULT"][-1]
+    assert [a.country for a in restated.actor] == ["ISR"]
+    # an origin between the parts of a split trigger still acts
+    assert _roles("Eine Rakete aus dem Gazastreifen ist im Süden Israels eingeschlagen.", "ASSAULT")[0] == ["PSE"]

@@ -308,7 +308,11 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
         return _fill_actor(roles, mentions, others, first, tokens, cues) if subject_acts else roles
     if not roles.actor and subject_acts:
         before = [i for i in others if mentions[i].end_token <= first]
-        inside = [i for i in others if first < mentions[i].start_token and mentions[i].end_token < last]
+        # between the parts of a split trigger a subject or an origin ("eine Rakete aus dem Gazastreifen …
+        # eingeschlagen"), not a noun's genitive ("Angriff auf ein Lager der Hamas … verletzt": Hamas owns
+        # the target)
+        inside = [i for i in others if first < mentions[i].start_token and mentions[i].end_token < last
+                  and not _genitive_attribute(tokens, mentions[i], cues)]
         # German puts the subject first and the verb (or participle) last: "Russland hat am Montag
         # die Hauptstadt Kiew angegriffen"; the nearest mention before the verb is its object.
         verb_trigger = any(tokens[i].text[:1].islower() for t in triggers for i in t.token_indices)
@@ -573,6 +577,18 @@ def _in_prepositional_phrase(tokens: list[Token], mention: Mention, clause: Clau
     while k >= 0 and tokens[k].lower in skip:
         k -= 1
     return k >= 0 and tokens[k].lower in cues.words("prepositions") and not (clause.relative and k == clause.start)
+
+
+def _genitive_attribute(tokens: list[Token], mention: Mention, cues: Cues) -> bool:
+    """German "des Arms der Hamas-Bewegung": an article right after a noun opens that noun's genitive
+    attribute, never a subject."""
+    if "yes" not in cues.words("nouns_capitalized"):
+        return False
+    k = mention.start_token - 1
+    if k < 1 or tokens[k].lower not in cues.words("determiners"):
+        return False
+    noun = tokens[k - 1].text
+    return k - 1 > 0 and noun[:1].isupper() and noun.replace("-", "").isalpha()
 
 
 def _preceded_by(tokens: list[Token], mention: Mention, words: frozenset[str], cues: Cues) -> bool:
