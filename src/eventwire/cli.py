@@ -496,7 +496,7 @@ def eval_cmd(dataset, json_out, split):
               help="Folder for the model (default: the package's models/).")
 def train(no_grid, no_encoder, out_dir):
     """Train the relation classifier from ../shared (PLV_train, NGEC synthetic data, PLOVER GSR); the
-    encoder head needs PyTorch (pip install -e '.[train]') and takes about ten minutes on two cores."""
+    encoder head needs PyTorch (pip install -e '.[train]') and takes about fifteen minutes on two cores."""
     from eventwire.coding.relation.train import MODEL_DIR, train as run_train
 
     try:
