@@ -218,15 +218,17 @@ def merge(gen: list[tuple], seed: list[tuple], lang: str) -> list[tuple]:
                   file=sys.stderr)
             continue
         by_key.setdefault(key, row)
-    seen_seed: set = set()
+    seed_spellings: set[tuple[str, str]] = set()
+    seen_seed: set = set()  # keys of by_key that a seed row holds
     for row in seed:
-        key = (row[0].casefold(), row[1])
-        if (row[0], row[1]) in seen_seed:
+        if (row[0], row[1]) in seed_spellings:
             print(f"{lang}: duplicate seed row {row[0]!r} {row[1]} (kept first)", file=sys.stderr)
             continue
+        seed_spellings.add((row[0], row[1]))
+        key = (row[0].casefold(), row[1])
         if key in seen_seed:
             key = (*key, row[0])  # a second spelling of a seed pattern ("Nato" beside "NATO")
-        seen_seed.update({key, (row[0], row[1])})
+        seen_seed.add(key)
         by_key[key] = row
     # a capital spelt exactly like a country name is not a metonym
     countries = {k[0] for k in by_key if k[1] == "country"}

@@ -645,9 +645,10 @@ def _infinitive_of_saying(trigger: Match, attribution: SentenceAttribution, toke
     after_cue = max(attribution.cue_tokens) + 1
     between = range(after_cue, trigger.start)
     # "claimed (on their website) to …", not "says the decision to …", whose infinitive is the noun's
-    opens = tokens[after_cue].lower in markers | cues.words("prepositions")
-    return opens and any(tokens[i].lower in markers for i in between) \
-        or trigger.end < len(tokens) and tokens[trigger.end].lower in markers
+    opens = tokens[after_cue].lower in cues.words("infinitive_markers", "prepositions")
+    marker_before = opens and any(tokens[i].lower in markers for i in between)
+    marker_after = trigger.end < len(tokens) and tokens[trigger.end].lower in markers  # German "… zu haben"
+    return marker_before or marker_after
 
 
 def _names_announced_act(trigger: Match, attribution: SentenceAttribution, tokens, cues: Cues) -> bool:

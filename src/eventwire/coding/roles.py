@@ -493,7 +493,9 @@ def _party_after(tokens: list[Token], mentions: list[Mention], pool: list[int], 
 def _object_of_other_verb(tokens: list[Token], clause: Clause, trigger: Match, cues: Cues) -> bool:
     """"Ban hat den Angriff auf ein Krankenhaus verurteilt": a trigger noun with an article, not in a
     prepositional phrase, is the object of the clause's verb, whose subject did not carry out the
-    act, unless that verb is one of carrying it out ("einen Angriff starten, verüben")."""
+    act, unless that verb is one of carrying it out ("einen Angriff starten, verüben": `support_verbs`).
+    A language may list the opposite instead, the verbs of talking about an act (`commenting_verbs`:
+    "Germany condemned the attack"), where light verbs of doing are too many to list."""
     if not (cues.words("support_verbs") or cues.words("commenting_verbs")) or len(trigger.token_indices) != 1 \
             or not _is_noun(tokens, trigger.start, cues):
         return False
@@ -584,11 +586,11 @@ def _genitive_attribute(tokens: list[Token], mention: Mention, cues: Cues) -> bo
     attribute, never a subject."""
     if "yes" not in cues.words("nouns_capitalized"):
         return False
-    k = mention.start_token - 1
-    if k < 1 or tokens[k].lower not in cues.words("determiners"):
+    k = mention.start_token - 1  # the article; before it a noun that does not open the sentence
+    if k < 2 or tokens[k].lower not in cues.words("determiners"):
         return False
     noun = tokens[k - 1].text
-    return k - 1 > 0 and noun[:1].isupper() and noun.replace("-", "").isalpha()
+    return noun[:1].isupper() and noun.replace("-", "").isalpha()
 
 
 def _preceded_by(tokens: list[Token], mention: Mention, words: frozenset[str], cues: Cues) -> bool:

@@ -191,7 +191,7 @@ def spellings(name: str) -> list[str]:
     out = [""]
     for word in name.split():
         group = _spelling_groups().get(word.lower())
-        forms = [word] + [g.capitalize() for g in group if g != word.lower()] if group else [word]
+        forms = [word] + [g.capitalize() for g in group or () if g != word.lower()]
         out = [f"{head} {form}".strip() for head in out for form in forms]
     return out
 
@@ -229,13 +229,15 @@ class ActorMatcher:
         self.noun_suffixes = tuple(s for s in g.get("common_noun_suffixes", ()) if s)
         self.statement_heads = tuple(s for s in g.get("statement_compound_heads", ()) if s)
         self.nouns_capitalized = "yes" in g.get("nouns_capitalized", ())
-        self.backer_tails = frozenset(s for s in g.get("backer_compound_tails", ()) if s)
         self.numbers = {row["pattern"].lower(): int(row["value"]) for row in load_table(lang, "numbers")}
         endings = {
             "demonym": [e for e in g.get("adj_endings", ()) if e],
             "people": [e for e in g.get("people_endings", ()) if e],
             "name": [e for e in g.get("name_endings", ()) if e],
         }
+        # "US-gestützte", "Iran-backed": a participle tail, inflected like an adjective
+        self.backer_tails = frozenset(t + e for t in g.get("backer_compound_tails", ()) if t
+                                      for e in ("", *endings["demonym"]))
         patterns = []
         # Codes of states (not IGOs, NGOs or transnational groups): what a story can be "about".
         rows = load_table(lang, "actors")
@@ -245,7 +247,7 @@ class ActorMatcher:
         nationals = {r["country"] for r in rows if r["kind"] in {"demonym", "people"}}
         self.body_codes = frozenset(r["country"] for r in rows
                                     if r["kind"] in {"org", "group"} and r["country"] not in nationals)
-        for row in load_table(lang, "actors"):
+        for row in rows:
             kind = row["kind"]
             suffixes = endings["demonym"] if kind == "demonym" else \
                 endings["people"] if kind == "people" else endings["name"]

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -109,6 +109,23 @@ def _is_punct(ch: str) -> bool:
         or unicodedata.category(ch).startswith("P")
 
 
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Softmax over the last axis, shifted by the maximum so that exp cannot overflow."""
+    e = np.exp(z - z.max(-1, keepdims=True))
+    return e / e.sum(-1, keepdims=True)
+
+
+def pad(rows: Sequence[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Piece-id rows → (ids, 0/1 mask), zero-padded to the longest row."""
+    length = max(len(r) for r in rows)
+    ids = np.zeros((len(rows), length), dtype=np.int64)
+    mask = np.zeros((len(rows), length), dtype=np.int64)
+    for i, r in enumerate(rows):
+        ids[i, :len(r)] = r
+        mask[i, :len(r)] = 1
+    return ids, mask
+
+
 def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float = 1e-12) -> np.ndarray:
     mu = x.mean(-1, keepdims=True)
     var = ((x - mu) ** 2).mean(-1, keepdims=True)
@@ -172,9 +189,7 @@ class MiniLM:
                 return v.reshape(n, length, self.heads, dh).transpose(0, 2, 1, 3)
 
             q, k, v = (split(lin(f"attention.self.{m}", x)) for m in ("query", "key", "value"))
-            scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(dh) + bias
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
-            scores /= scores.sum(-1, keepdims=True)
+            scores = softmax(q @ k.transpose(0, 1, 3, 2) / np.sqrt(dh) + bias)
             ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(n, length, hidden)
             x = _layer_norm(x + lin("attention.output.dense", ctx),
                             w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"])
@@ -182,27 +197,25 @@ class MiniLM:
             x = _layer_norm(x + ffn, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
         return x
 
+    def forward_batches(self, rows: Sequence[list[int]], batch: int = 32
+                        ) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
+        """`forward` over piece-id rows in batches of similar length (less padding): per batch, the row
+        indices, the last-layer vectors and the mask."""
+        order = sorted(range(len(rows)), key=lambda i: len(rows[i]))
+        for start in range(0, len(order), batch):
+            chunk = order[start:start + batch]
+            ids, mask = pad([rows[i] for i in chunk])
+            yield chunk, self.forward(ids, mask), mask
+
     def encode_tokens(self, texts: Sequence[str], batch: int = 32) -> list[tuple[list[Piece], np.ndarray]]:
         """Per text: its pieces (without [CLS]/[SEP], cut at MAX_PIECES) and their vectors."""
-        out: list[tuple[list[Piece], np.ndarray]] = []
         cut = [self.tokenizer.pieces(t)[:MAX_PIECES - 2] for t in texts]
-        order = sorted(range(len(texts)), key=lambda i: len(cut[i]))  # similar lengths pad less
-        result: dict[int, np.ndarray] = {}
-        for b in range(0, len(order), batch):
-            idx = order[b:b + batch]
-            length = 2 + max(len(cut[i]) for i in idx)
-            ids = np.zeros((len(idx), length), dtype=np.int64)
-            mask = np.zeros((len(idx), length), dtype=np.int64)
-            for row, i in enumerate(idx):
-                seq = [self.tokenizer.cls] + [p.id for p in cut[i]] + [self.tokenizer.sep]
-                ids[row, :len(seq)] = seq
-                mask[row, :len(seq)] = 1
-            vectors = self.forward(ids, mask)
-            for row, i in enumerate(idx):
-                result[i] = vectors[row, 1:1 + len(cut[i])]
-        for i in range(len(texts)):
-            out.append((cut[i], result[i]))
-        return out
+        rows = [[self.tokenizer.cls] + [p.id for p in pieces] + [self.tokenizer.sep] for pieces in cut]
+        vectors: dict[int, np.ndarray] = {}
+        for chunk, hidden, _ in self.forward_batches(rows, batch):
+            for row, i in enumerate(chunk):
+                vectors[i] = hidden[row, 1:1 + len(cut[i])]
+        return [(cut[i], vectors[i]) for i in range(len(texts))]
 
 
 @lru_cache(maxsize=1)

@@ -331,10 +331,11 @@ def _resolve(text: str, context: str | None, day: date | None, lang: str) -> dic
         country, sector, name, role = m.actor.country, m.actor.sector, m.actor.name, m.role
         trace += m.sources
         before = {t.lower for t in tokens[max(0, m.start_token - 2):m.start_token]}
+        terms = terms_of(name) if name and "person" in m.kinds else ()
         # a title the list does not know for this person outranks its offices ("US Senator Marco Rubio"
         # is reported as a senator); "former Prime Minister …" stays former
-        titled_otherwise = m.has_role and sector and m.role not in {t.role for t in terms_of(name or "")}
-        if name and "person" in m.kinds and terms_of(name) and not titled_otherwise:
+        titled_otherwise = m.has_role and sector and m.role not in {t.role for t in terms}
+        if terms and not titled_otherwise:
             office, role, note = _office_on(name, day)
             sector = sector if sector == "ELI" else office
             trace += [note] if note else []

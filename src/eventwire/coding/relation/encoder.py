@@ -12,7 +12,7 @@ from typing import Sequence
 
 import numpy as np
 
-from eventwire.nlp.minilm import MAX_PIECES, MiniLM, WordPiece, load_minilm
+from eventwire.nlp.minilm import MAX_PIECES, MiniLM, WordPiece, load_minilm, softmax
 
 ADAPTED = ("attention.self.query", "attention.self.value", "attention.output.dense", "output.dense")
 RANK = 8
@@ -48,16 +48,6 @@ def _inside(position: int, limit: int) -> int:
     return position if position < limit else 0
 
 
-def pad(rows: Sequence[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-    length = max(len(r) for r in rows)
-    ids = np.zeros((len(rows), length), dtype=np.int64)
-    mask = np.zeros((len(rows), length), dtype=np.int64)
-    for i, r in enumerate(rows):
-        ids[i, :len(r)] = r
-        mask[i, :len(r)] = 1
-    return ids, mask
-
-
 def pooled(hidden: np.ndarray, mask: np.ndarray, actor_pos: np.ndarray, recipient_pos: np.ndarray) -> np.ndarray:
     """What the linear head reads: the two opening markers' vectors and the mean over the pieces."""
     rows = np.arange(len(hidden))
@@ -84,16 +74,10 @@ class EncoderHead:
         """(text, actor span, recipient span) triples → class probabilities (columns as the lexical model)."""
         encoded = [marked_ids(self.encoder.tokenizer, text, a, r) for text, a, r in items]
         out = np.zeros((len(items), self.coef.shape[1]), dtype=np.float32)
-        order = sorted(range(len(items)), key=lambda i: len(encoded[i][0]))  # similar lengths pad less
-        for start in range(0, len(order), batch):
-            chunk = order[start:start + batch]
-            ids, mask = pad([encoded[i][0] for i in chunk])
-            hidden = self.encoder.forward(ids, mask)
+        for chunk, hidden, mask in self.encoder.forward_batches([e[0] for e in encoded], batch):
             feats = pooled(hidden, mask, np.array([encoded[i][1] for i in chunk]),
                            np.array([encoded[i][2] for i in chunk]))
-            z = feats @ self.coef + self.intercept
-            e = np.exp(z - z.max(axis=1, keepdims=True))
-            out[chunk] = e / e.sum(axis=1, keepdims=True)
+            out[chunk] = softmax(feats @ self.coef + self.intercept)
         return out
 
     def arrays(self) -> dict[str, np.ndarray]:

@@ -3,8 +3,8 @@
 The base MiniLM weights stay frozen; each matrix in `encoder.ADAPTED` gets a trainable low-rank update
 (LoRA: `W + ALPHA/RANK · B A`, B starting at zero so training starts from the base model), and a linear
 head reads the marker and mean vectors (`encoder.pooled`). The forward pass is the same arithmetic as
-`nlp/minilm.py`, so the adapters merged there give the probabilities seen here (checked by
-`reference_checks`). Needs torch (`pip install -e '.[train]'`); nothing at run time does.
+`nlp/minilm.py`, so the adapters merged there give the probabilities seen here (the model's json keeps
+PyTorch's probabilities for a few pairs; tests/test_relation_encoder.py checks the numpy head against them). Needs torch (`pip install -e '.[train]'`); nothing at run time does.
 """
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from eventwire.coding.relation.encoder import ADAPTED, ALPHA, RANK, EncoderHead, marked_ids, pad
-from eventwire.nlp.minilm import load_minilm
+from eventwire.coding.relation.encoder import ADAPTED, ALPHA, RANK, EncoderHead, marked_ids
+from eventwire.nlp.minilm import load_minilm, pad
 
 EPOCHS = 8
 LEARNING_RATE = 1e-3

@@ -23,6 +23,7 @@ import numpy as np
 from eventwire.coding.relation.data import PLOVER_TYPES
 from eventwire.coding.relation.encoder import EncoderHead
 from eventwire.coding.relation.features import pair_features, pair_views
+from eventwire.nlp.minilm import softmax
 from eventwire.nlp.vectors import encode
 from eventwire.records import Token
 
@@ -72,9 +73,7 @@ class _VectorHead:
         self.coef, self.intercept, self.blend = coef.astype(np.float32), intercept.astype(np.float32), blend
 
     def proba(self, vectors: np.ndarray) -> np.ndarray:
-        z = vectors @ self.coef + self.intercept
-        e = np.exp(z - z.max(axis=1, keepdims=True))
-        return e / e.sum(axis=1, keepdims=True)
+        return softmax(vectors @ self.coef + self.intercept)
 
 
 class RelationModel:
