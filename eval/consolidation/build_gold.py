@@ -48,6 +48,8 @@ TRANSLATIONS = [
 SEED_LABELS = [
     ("AID", ("zurückgewiesen, es liefere", "rejected accusations that it supplies", "Waffenlieferanten",
              "major supplier", "beiden Länder haben die Vorwürfe", "two countries have rejected"), "PRK_ARMS_TO_RUS"),
+    # Russia's invasion of Ukraine, named in two sentences, is one event
+    ("ASSAULT", ("Invasion in der Ukraine", "Invasion der Ukraine", "invasion of Ukraine"), "RUS_INVASION_UKR"),
 ]
 
 SEED_SENTENCES = [
