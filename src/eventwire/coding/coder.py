@@ -34,6 +34,7 @@ DEMANDING = {"REQUEST", "THREATEN"}
 SPEECH_ACTS = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE"}
 SPEECH_ACT_MIN_WEIGHT = 0.6  # weaker cue words ("behaupten", "warnen") stay cues only
 PLACE_TARGETED = {"ASSAULT", "COERCE"}
+PLACE_ACTED = {"MOBILIZE"}  # forces are mobilised, tested and exercised on the mobilising state's ground
 REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETREAT"}
 FORCE_TYPES = {"ASSAULT", "COERCE"}
 STATE_FORCE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
@@ -432,6 +433,11 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
                 recipient = [r for r in restated.recipient if r.country not in _countries(actor)] or recipient
             trace.append(TraceStep("actor", actor[0].text, f"'{trigger_text}' restates the act "
                                    f"reported as '{restated.evidence.trigger}'"))
+    if not actor and any(cues.has_word(tokens[i], "insider_acts") for i in main.token_indices):
+        target = next((r.country for r in recipient if r.country), None)
+        if target is not None:
+            actor = [ActorRef(trigger_text, target, "MIL", None, tokens[main.start].start, tokens[main.end - 1].end)]
+            trace.append(TraceStep("actor", target, f"'{trigger_text}' is made by the target state's own forces"))
     # a strong trigger with no known party still names an act when the text places or dates it ("Am
     # Sonntagabend war eine Mutter erstochen worden"); without either it is background
     partyless = not any(a.country or a.sector for a in actor + recipient)
@@ -490,13 +496,17 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     if partyless and location is None and date_fields["date_source"] != "text":
         return None
     if event_type in PLACE_TARGETED and not recipient and location is not None and location.country \
-            and location.start is not None \
-            and tokens[clause.start].start <= location.start < tokens[clause.end - 1].end \
-            and all(a.country != location.country for a in actor):
+            and _in_clause(location, clause, tokens) and all(a.country != location.country for a in actor):
         # "Angriff auf ein Krankenhaus in Aleppo": force used at a place hits that place's country
         recipient = [ActorRef(location.text, location.country, None, None, location.start, location.end)]
         trace.append(TraceStep("recipient", location.country,
                                f"no target named: the country of the place where force was used ({location.name})"))
+    elif event_type in PLACE_ACTED and not actor and location is not None and location.country \
+            and _in_clause(location, clause, tokens) and all(r.country != location.country for r in recipient):
+        # "Waffentests in Nordkorea", "military exercises in South Korea": the host state mobilises
+        actor = [ActorRef(location.text, location.country, None, None, location.start, location.end)]
+        trace.append(TraceStep("actor", location.country,
+                               f"no actor named: the country where forces were mobilised ({location.name})"))
     size = _event_size(sent, clause, cues, trace)
 
     quad, intensity = quad_and_intensity(event_type, modes)
@@ -518,6 +528,10 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         location=location, attribution=attr, modality=modality, size=size,
         cameo=row["cameo"] or None, quad_code=quad, intensity=intensity,
         confidence=min(confidence, 0.99), coder_version=coder_version(), trace=trace)
+
+
+def _in_clause(place: PlaceRef, clause: Clause, tokens: list) -> bool:
+    return place.start is not None and tokens[clause.start].start <= place.start < tokens[clause.end - 1].end
 
 
 def _event_date(sent: AnnotatedSentence, clause: Clause, clauses: list[Clause], trigger: Match,
