@@ -200,3 +200,22 @@ def test_a_speaker_phrase_that_names_a_place_speaks_for_it():
             "worden, sagte ein Sprecher der Notdienste in Gaza.")
     hurt = [e for e in code(text, "de") if "Notdienste" in e.evidence.sentence]
     assert hurt and hurt[0].attribution.speaker.country == "PSE"
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy called for the ceasefire to be revived before talks begin in May.",
+    "Prime Minister Theresa May demanded that Russia withdraw its troops.",
+])
+def test_a_capitalised_may_is_a_month_or_a_name_not_a_hedge(text):
+    event = only(code_text(text, "en", None, "t"), "REQUEST")
+    assert event.modality.certainty == "certain"
+
+
+def test_a_lower_case_may_still_hedges():
+    event = only(code(text="The rebels may attack the city in May.", lang="en"), "ASSAULT")
+    assert event.modality.certainty == "possible"
+
+
+def test_an_auxiliary_of_a_later_verb_does_not_make_the_trigger_passive():
+    event = only(code("The UN envoy called on Wednesday for the ceasefire to be revived.", "en"), "REQUEST")
+    assert [a.country for a in event.actor] == ["UNO"] and not event.recipient

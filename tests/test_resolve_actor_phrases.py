@@ -214,3 +214,18 @@ def test_a_german_compound_is_headed_by_the_longest_name():
     got = resolve_actor("al-Shabaab-Kämpfer", None, None, lang="de")
     assert (got["country"], got["sector"]) == ("SOM", "REB")
     assert resolve_actor("US-Einheiten", None, None, lang="de")["country"] == "USA"
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("UN special envoy Staffan de Mistura called for talks.", "en", "Staffan de Mistura"),
+    ("Der Sondergesandte Staffan de Mistura forderte Gespräche.", "de", "Staffan de Mistura"),
+])
+def test_a_name_keeps_its_lower_case_connectors(text, lang, name):
+    names = [m.actor.name for m in ActorMatcher(lang).mentions(tokenize(text, lang), None, text)]
+    assert name in names
+
+
+def test_a_determiner_after_a_name_starts_no_connector():
+    text = "Der Sondergesandte Staffan der Presse zufolge forderte Gespräche."
+    names = [m.actor.name for m in ActorMatcher("de").mentions(tokenize(text, "de"), None, text)]
+    assert "Staffan der Presse" not in names

@@ -80,7 +80,7 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
             attribution = _continued_report(frames[-1].attribution, doc.language)
         if attribution.speaker is not None:
             previous_speaker = attribution.speaker
-        frames.append(_Frame(sent, clauses, attribution, find_modality_cues(sent.tokens, cues)))
+        frames.append(_Frame(sent, clauses, attribution, find_modality_cues(sent.tokens, cues, sent.dates)))
     _carry_quotes(frames)
 
     out: list[EventMention] = []

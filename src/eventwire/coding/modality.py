@@ -8,12 +8,13 @@ that frames it ("Seoul erwartet, dass Pjöngjang … entsendet").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 from eventwire.coding.clauses import Clause, clause_of
 from eventwire.coding.cues import Cues
 from eventwire.coding.tense import clause_tense
 from eventwire.nlp.patterns import Match
-from eventwire.records import Modality, Token, TraceStep
+from eventwire.records import DateRef, Modality, Token, TraceStep
 
 CERTAINTY_ORDER = {"certain": 2, "probable": 1, "possible": 0}
 
@@ -26,8 +27,18 @@ class ModalityCues:
         return [m for m in self.matches if m.row["kind"] == kind]
 
 
-def find_modality_cues(tokens: list[Token], cues: Cues) -> ModalityCues:
-    return ModalityCues(cues.find_modality(tokens))
+def find_modality_cues(tokens: list[Token], cues: Cues, dates: Sequence[DateRef] = ()) -> ModalityCues:
+    """The sentence's modality cues, except words that are part of a date, and, where only names are
+    capitalised, a capitalised word inside the sentence ("in May", "Theresa May" are no hedges)."""
+    words = [t.text for t in tokens if t.text[:1].isalpha()]
+    title_case = sum(w[:1].isupper() for w in words) > 0.6 * len(words)  # a headline: "Rebels May Strike"
+    names_only = "yes" not in cues.words("nouns_capitalized") and not title_case
+
+    def not_a_cue(m: Match) -> bool:
+        first = tokens[m.start]
+        return (names_only and m.start > 0 and first.text[:1].isupper() and not first.text.isupper()) \
+            or any(d.start <= tokens[i].start < d.end for d in dates for i in m.token_indices)
+    return ModalityCues([m for m in cues.find_modality(tokens) if not not_a_cue(m)])
 
 
 def _governing(clauses: list[Clause], clause: Clause) -> list[Clause]:

@@ -605,6 +605,13 @@ def _is_passive(tokens: list[Token], clause: Clause, triggers: list[Match], cues
     aux = cues.words("passive_aux")
     if not any(tokens[i].lower in aux for i in range(clause.start, clause.end)):
         return False
+    window = next((int(w) for w in cues.words("passive_aux_window")), None)
+    if window is not None:
+        # English: the auxiliary stands right before the participle ("was reportedly killed"); one
+        # further on belongs to another verb ("called for the ceasefire to be revived")
+        return any(_participle(tokens[p], cues)
+                   and any(tokens[i].lower in aux for i in range(max(clause.start, p - window), p))
+                   for p in triggers[0].token_indices)
     # besides the main trigger, a participle closing the clause ("… getötet worden") makes it passive
     return any(_participle(tokens[i], cues) for t in triggers for i in t.token_indices
                if t is triggers[0] or _clause_final_verb(tokens, clause, t, cues))

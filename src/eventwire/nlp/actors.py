@@ -229,6 +229,7 @@ class ActorMatcher:
         self.noun_suffixes = tuple(s for s in g.get("common_noun_suffixes", ()) if s)
         self.statement_heads = tuple(s for s in g.get("statement_compound_heads", ()) if s)
         self.nouns_capitalized = "yes" in g.get("nouns_capitalized", ())
+        self.name_connectors = frozenset(load_list("common", "name_connectors"))
         self.numbers = {row["pattern"].lower(): int(row["value"]) for row in load_table(lang, "numbers")}
         endings = {
             "demonym": [e for e in g.get("adj_endings", ()) if e],
@@ -404,6 +405,14 @@ class ActorMatcher:
         j = end
         while j < len(tokens) and j - end < 3 and j not in atoms and self._looks_like_name(tokens[j]):
             j += 1
+            # "Staffan de Mistura", "Ursula von der Leyen": lower-case connectors inside the name; a
+            # determiner does not open one ("Lawrow der Presse")
+            k = j
+            while k < len(tokens) and tokens[k].text in self.name_connectors \
+                    and (k > j or tokens[k].lower not in self.determiners):
+                k += 1
+            if k > j and j > end and k < len(tokens) and k not in atoms and self._looks_like_name(tokens[k]):
+                j = k
         return j
 
     def _looks_like_name(self, token: Token) -> bool:
