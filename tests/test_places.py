@@ -103,3 +103,17 @@ def test_a_dateline_of_two_places_is_no_location_and_no_party():
                        "de", date(2024, 10, 8), "a1")
     assert events and all(e.location is None for e in events)
     assert not {"ETH", "BDI"} & {a.country for e in events for a in e.actor + e.recipient}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Israelische Soldaten haben im Westjordanland einen Palästinenser erschossen.", "de"),
+    ("Bei einem Luftangriff im Gazastreifen wurden zwei Menschen getötet.", "de"),
+    ("Israeli soldiers shot dead a Palestinian in the West Bank.", "en"),
+    ("Two people were killed in an air strike in the Gaza Strip.", "en"),
+])
+def test_the_palestinian_territories_locate_an_event(text, lang):
+    from datetime import date
+    from eventwire.coding.coder import code_text
+
+    event = next(e for e in code_text(text, lang, date(2015, 11, 2), "t") if e.event_type == "ASSAULT")
+    assert event.location is not None and event.location.country == "PSE"
