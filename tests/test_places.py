@@ -117,3 +117,25 @@ def test_the_palestinian_territories_locate_an_event(text, lang):
 
     event = next(e for e in code_text(text, lang, date(2015, 11, 2), "t") if e.event_type == "ASSAULT")
     assert event.location is not None and event.location.country == "PSE"
+
+
+@pytest.mark.parametrize("text,lang,countries", [
+    ("IS-Kämpfer sollen im vergangenen Jahr in Syrien und im Irak Senfgas eingesetzt haben.", "de", {"SYR", "IRQ"}),
+    ("IS fighters are said to have used mustard gas in Syria and Iraq last year.", "en", {"SYR", "IRQ"}),
+    ("Die Lage verschärfte sich nach Waffentests in Nordkorea und Militärübungen in Südkorea.", "de", {"PRK", "KOR"}),
+])
+def test_coordinated_places_in_two_countries_give_one_record_each(text, lang, countries):
+    from eventwire.coding.coder import code_text
+
+    events = code_text(text, lang, None, "t")
+    assert {e.location.country for e in events if e.location} == countries
+    assert len({e.id for e in events}) == len(events) == 2
+
+
+def test_one_country_or_other_words_between_places_give_one_record():
+    from eventwire.coding.coder import code_text
+
+    one_country = code_text("Bei Anschlägen in Kabul und in Kandahar wurden zehn Menschen getötet.", "de", None, "t")
+    assert len([e for e in one_country if e.event_type == "ASSAULT"]) == 1
+    apart = code_text("Rebels attacked an army base in Syria, while talks continued in Geneva.", "en", None, "t")
+    assert len([e for e in apart if e.event_type == "ASSAULT"]) == 1

