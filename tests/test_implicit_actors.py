@@ -1,6 +1,6 @@
-"""Acts whose actor the text leaves implicit but the act itself implies: forces mobilised, tested or
+"""Roles the act itself implies: forces mobilised, tested or
 exercised at a place are the host state's ("Manöver in Polen"), and a coup is made by the target
-state's own military ("Putsch gegen den Präsidenten")."""
+state's own military ("Putsch gegen den Präsidenten"), and who flees is driven out, not the actor."""
 from datetime import date
 
 import pytest
@@ -36,3 +36,13 @@ def test_a_coup_is_made_by_the_target_states_military(text, lang):
     event = first_of_type(code_text(text, lang, date(2023, 8, 2), "t"), "ASSAULT")
     assert [(a.country, a.sector) for a in event.actor] == [("NER", "MIL")]
     assert "NER" in {r.country for r in event.recipient}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Tausende Syrer flohen vor den Kämpfen in die Türkei.", "de"),
+    ("Thousands of Syrians fled the fighting to Turkey.", "en"),
+])
+def test_who_flees_is_driven_out_not_the_actor(text, lang):
+    event = first_of_type(code_text(text, lang, date(2016, 2, 8), "t"), "SANCTION")
+    assert event.mode == ["expel"]
+    assert [r.country for r in event.recipient] == ["SYR"] and not any(a.country == "SYR" for a in event.actor)

@@ -303,6 +303,17 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
                                          "subject of a verb of suffering"))
         return roles
 
+    if not roles.recipient and any(cues.has_word(tokens[i], "flight_verbs") for i in main.token_indices):
+        # "230.000 Menschen flohen vor der Gewalt": who flees is driven out, not the one who acts
+        fleeing = [i for i in others if mentions[i].end_token <= first
+                   and not _in_prepositional_phrase(tokens, mentions[i], clause, cues)]
+        if fleeing:
+            roles.recipient = _coordinated(mentions, fleeing[0], others, tokens, cues)
+            roles.strong = True
+            roles.trace.append(TraceStep("recipient", mentions[fleeing[0]].actor.text,
+                                         "subject of a verb of flight is the one driven out"))
+            return roles
+
     subject_acts = not _object_of_other_verb(tokens, clause, main, cues)
     if roles.recipient:
         return _fill_actor(roles, mentions, others, first, tokens, cues) if subject_acts else roles
