@@ -105,3 +105,20 @@ def test_dev_test_split_is_stable():
     assert len(dev) + len(test) == 40 and not {r["id"] for r in dev} & {r["id"] for r in test}
     with pytest.raises(ValueError):
         spanish.select(rows, "train")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("La policía amenazó el sábado con arrestar a los manifestantes.", "es"),
+    ("La police a menacé d'arrêter les manifestants.", "fr"),
+])
+def test_a_threatened_infinitive_is_not_coded_as_done(text, lang):
+    # Spanish and French mark the infinitive on the verb: the THREATEN alone is the event
+    assert types(text, lang) == {"THREATEN"}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("El Parlamento rechazó la moción de censura presentada por la oposición.", "es"),
+    ("L'Assemblée a rejeté la motion de censure déposée par l'opposition.", "fr"),
+])
+def test_a_no_confidence_motion_is_not_censorship(text, lang):
+    assert "COERCE" not in types(text, lang)

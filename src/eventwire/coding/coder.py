@@ -24,7 +24,7 @@ from eventwire.nlp.patterns import Match
 from eventwire.nlp.places import country_of
 from eventwire.nlp.reference import reference_of
 from eventwire.records import (ActorRef, Attribution, DateRef, EventMention, Evidence, Modality,
-                               PlaceRef, Size, TraceStep)
+                               PlaceRef, Size, Token, TraceStep)
 
 CODER_NAME = "eventwire-rules"
 SOURCE_CUE_KINDS = {"source", "source_post", "source_anaphor"}  # "laut X", "X zufolge", "demnach": no frame clause
@@ -331,22 +331,33 @@ def _without_demanded_acts(events: list[EventMention], tokens, clauses: list[Cla
     """"Kerry called on both sides to reduce tensions": the act called for has not happened;
     PLOVER codes the REQUEST (or THREATEN) alone."""
     demands = [e for e in events if e.event_type in DEMANDING]
-    if not demands or not cues.words("infinitive_markers"):
+    if not demands:
         return events
+    markers = bool(cues.words("infinitive_markers"))
     kept = []
     for e in events:
         # the marker stands anywhere from the demand to the end of the act's clause: "to stop the
-        # attacks", "die Angriffe zu beenden", "die Kämpfe einzustellen"
-        clause = clause_of(clauses, next(i for i, t in enumerate(tokens) if t.end > e.evidence.trigger_start))
-        clause_end = tokens[clause.end - 1].end
+        # attacks", "die Angriffe zu beenden", "die Kämpfe einzustellen"; Spanish and French mark the
+        # infinitive on the verb itself ("amenazó con arrestar", "exige de libérer")
+        at = next(i for i, t in enumerate(tokens) if t.end > e.evidence.trigger_start)
+        clause_end = tokens[clause_of(clauses, at).end - 1].end
         demanded = any(
-            d is not e and d.evidence.trigger_end <= e.evidence.trigger_start and any(
-                cues.marks_infinitive(t) for t in tokens if d.evidence.trigger_end <= t.start < clause_end)
+            d is not e and d.evidence.trigger_end <= e.evidence.trigger_start and (
+                any(cues.marks_infinitive(t) for t in tokens if d.evidence.trigger_end <= t.start < clause_end)
+                if markers else _bare_infinitive(tokens[at], cues))
             for d in demands)
         if demanded:
             continue
         kept.append(e)
     return kept
+
+
+def _bare_infinitive(tok: Token, cues: Cues) -> bool:
+    """An infinitive, also with clitics ("arrestarlos" → "arrestar") or an elided preposition
+    ("d'arrêter"), in a language without infinitive markers."""
+    word = tok.lower.replace("’", "'").rsplit("'", 1)[-1]
+    return tok.text[:1].islower() and word.startswith(tok.lemma) \
+        and tok.lemma.endswith(tuple(cues.words("infinitive_suffixes")))
 
 
 def _attribute_accusation_content(events: list[EventMention]) -> None:
