@@ -40,7 +40,7 @@ def test_a_coup_is_made_by_the_target_states_military(text, lang):
 
 @pytest.mark.parametrize("text,lang", [
     ("Tausende Syrer flohen vor den Kämpfen in die Türkei.", "de"),
-    ("Thousands of Syrians fled the fighting to Turkey.", "en"),
+    ("Thousands of Syrians fled the violence to Turkey.", "en"),
 ])
 def test_who_flees_is_driven_out_not_the_actor(text, lang):
     event = first_of_type(code_text(text, lang, date(2016, 2, 8), "t"), "SANCTION")
