@@ -24,7 +24,7 @@ from eventwire.nlp.patterns import Match
 from eventwire.nlp.places import country_of
 from eventwire.nlp.reference import reference_of
 from eventwire.records import (ActorRef, Attribution, DateRef, EventMention, Evidence, Modality,
-                               PlaceRef, Size, Token, TraceStep)
+                               PlaceRef, Size, TraceStep)
 
 CODER_NAME = "eventwire-rules"
 SOURCE_CUE_KINDS = {"source", "source_post", "source_anaphor"}  # "laut X", "X zufolge", "demnach": no frame clause
@@ -80,7 +80,8 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
             attribution = _continued_report(frames[-1].attribution, doc.language)
         if attribution.speaker is not None:
             previous_speaker = attribution.speaker
-        frames.append(_Frame(sent, clauses, attribution, find_modality_cues(sent.tokens, cues, sent.dates)))
+        modality_cues = find_modality_cues(sent.tokens, cues, sent.dates, is_headline(sent.sentence.text))
+        frames.append(_Frame(sent, clauses, attribution, modality_cues))
     _carry_quotes(frames)
 
     out: list[EventMention] = []
@@ -344,20 +345,12 @@ def _without_demanded_acts(events: list[EventMention], tokens, clauses: list[Cla
         demanded = any(
             d is not e and d.evidence.trigger_end <= e.evidence.trigger_start and (
                 any(cues.marks_infinitive(t) for t in tokens if d.evidence.trigger_end <= t.start < clause_end)
-                if markers else _bare_infinitive(tokens[at], cues))
+                if markers else cues.is_bare_infinitive(tokens[at]))
             for d in demands)
         if demanded:
             continue
         kept.append(e)
     return kept
-
-
-def _bare_infinitive(tok: Token, cues: Cues) -> bool:
-    """An infinitive, also with clitics ("arrestarlos" → "arrestar") or an elided preposition
-    ("d'arrêter"), in a language without infinitive markers."""
-    word = tok.lower.replace("’", "'").rsplit("'", 1)[-1]
-    return tok.text[:1].islower() and word.startswith(tok.lemma) \
-        and tok.lemma.endswith(tuple(cues.words("infinitive_suffixes")))
 
 
 def _attribute_accusation_content(events: list[EventMention]) -> None:
@@ -510,13 +503,13 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     if event_type in PLACE_TARGETED and not recipient and location is not None and location.country \
             and _in_clause(location, clause, tokens) and all(a.country != location.country for a in actor):
         # "Angriff auf ein Krankenhaus in Aleppo": force used at a place hits that place's country
-        recipient = [ActorRef(location.text, location.country, None, None, location.start, location.end)]
+        recipient = [_place_party(location)]
         trace.append(TraceStep("recipient", location.country,
                                f"no target named: the country of the place where force was used ({location.name})"))
     elif event_type in PLACE_ACTED and not actor and location is not None and location.country \
             and _in_clause(location, clause, tokens) and all(r.country != location.country for r in recipient):
         # "Waffentests in Nordkorea", "military exercises in South Korea": the host state mobilises
-        actor = [ActorRef(location.text, location.country, None, None, location.start, location.end)]
+        actor = [_place_party(location)]
         trace.append(TraceStep("actor", location.country,
                                f"no actor named: the country where forces were mobilised ({location.name})"))
     size = _event_size(sent, clause, cues, trace)
@@ -559,17 +552,18 @@ def _per_coordinated_place(event: EventMention, sent: AnnotatedSentence, clause:
         return []
     extra: list[EventMention] = []
     countries = {place.country}
-    for chain in (list(zip(ordered[at:], ordered[at + 1:])),                  # rightwards
-                  [(b, a) for a, b in zip(ordered[at - 1::-1], ordered[at::-1])] if at else []):
-        for near, far in chain:  # near is the place already joined, far the next one out
-            left, right = sorted((near, far), key=lambda p: p.start)
+    for step in (1, -1):  # outwards from the event's place, rightwards then leftwards
+        j = at + step
+        while 0 <= j < len(ordered):
+            left, right = sorted((ordered[j - step], ordered[j]), key=lambda p: p.start)
             between = [i for i, tok in enumerate(tokens) if left.end <= tok.start and tok.end <= right.start]
             own = next((t for t in group[1:] if t.start in between), None)
-            if not any(tokens[i].lower in coordinators for i in between) or far.country in countries \
+            if not any(tokens[i].lower in coordinators for i in between) or ordered[j].country in countries \
                     or not (own is not None or all(tokens[i].lower in joining for i in between)):
                 break
-            countries.add(far.country)
-            extra.append(_at_place(event, place, far, own, tokens, sent))
+            countries.add(ordered[j].country)
+            extra.append(_at_place(event, place, ordered[j], own, tokens, sent))
+            j += step
     return extra
 
 
@@ -577,17 +571,20 @@ def _at_place(event: EventMention, place: PlaceRef, other: PlaceRef, trigger: Ma
               sent: AnnotatedSentence) -> EventMention:
     """A copy of `event` at `other`: parties that only the first place lent it take the other's country."""
     def moved(side: list[ActorRef]) -> list[ActorRef]:
-        return [ActorRef(other.text, other.country, None, None, other.start, other.end)
-                if (r.start, r.end) == (place.start, place.end) else r for r in side]
+        return [_place_party(other) if (r.start, r.end) == (place.start, place.end) else r for r in side]
     evidence = event.evidence
     if trigger is not None:
         evidence = replace(evidence, trigger=trigger.text(tokens, sent.sentence.text, sent.sentence.start),
                            trigger_start=tokens[trigger.start].start, trigger_end=tokens[trigger.end - 1].end)
     trace = event.trace + [TraceStep("location", other.name, f"'{other.text}' is coordinated with "
                                      f"'{place.text}': one record per country")]
-    key = f"{event.id}|{other.country}"
-    return replace(event, id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], evidence=evidence,
+    return replace(event, id=_short_hash(f"{event.id}|{other.country}"), evidence=evidence,
                    location=other, actor=moved(event.actor), recipient=moved(event.recipient), trace=trace)
+
+
+def _place_party(place: PlaceRef) -> ActorRef:
+    """The country of a place standing in for a party the text does not name."""
+    return ActorRef(place.text, place.country, None, None, place.start, place.end)
 
 
 def _in_clause(place: PlaceRef, clause: Clause, tokens: list) -> bool:
@@ -807,5 +804,8 @@ def _drop_partial_duplicates(events: list[EventMention]) -> list[EventMention]:
 
 def _mention_id(article_id: str, evidence: Evidence, event_type: str, attribution: Attribution) -> str:
     speaker = attribution.speaker.country or attribution.speaker.text if attribution.speaker else ""
-    key = f"{article_id}|{evidence.start}|{evidence.end}|{evidence.trigger_start}|{event_type}|{speaker}"
+    return _short_hash(f"{article_id}|{evidence.start}|{evidence.end}|{evidence.trigger_start}|{event_type}|{speaker}")
+
+
+def _short_hash(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

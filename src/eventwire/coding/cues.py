@@ -70,6 +70,13 @@ class Cues:
         return is_verb and "yes" in self.words("irregular_past") and \
             not any(word.endswith(s) for s in self.words("present_suffixes"))
 
+    def is_bare_infinitive(self, tok: Token) -> bool:
+        """An infinitive, also with clitics ("arrestarlos" → "arrestar") or an elided preposition
+        ("d'arrêter"), for languages that mark it on the verb, not with a word like "zu" or "to"."""
+        word = tok.lower.replace("’", "'").rsplit("'", 1)[-1]
+        return tok.text[:1].islower() and word.startswith(tok.lemma) \
+            and tok.lemma.endswith(tuple(self.words("infinitive_suffixes")))
+
     def marks_infinitive(self, tok: Token) -> bool:
         """"zu beenden", "to stop", and German's infixed "einzustellen" ("ein" + "zu" + "stellen")."""
         word = tok.lower

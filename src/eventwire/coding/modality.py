@@ -27,12 +27,12 @@ class ModalityCues:
         return [m for m in self.matches if m.row["kind"] == kind]
 
 
-def find_modality_cues(tokens: list[Token], cues: Cues, dates: Sequence[DateRef] = ()) -> ModalityCues:
-    """The sentence's modality cues, except words that are part of a date, and, where only names are
-    capitalised, a capitalised word inside the sentence ("in May", "Theresa May" are no hedges)."""
-    words = [t.text for t in tokens if t.text[:1].isalpha()]
-    title_case = sum(w[:1].isupper() for w in words) > 0.6 * len(words)  # a headline: "Rebels May Strike"
-    names_only = "yes" not in cues.words("nouns_capitalized") and not title_case
+def find_modality_cues(tokens: list[Token], cues: Cues, dates: Sequence[DateRef] = (),
+                       headline: bool = False) -> ModalityCues:
+    """The sentence's modality cues, except words that are part of a date, and, outside headlines
+    ("Rebels May Strike") of a language that capitalises only names, a capitalised word inside the
+    sentence ("in May", "Theresa May" are no hedges)."""
+    names_only = "yes" not in cues.words("nouns_capitalized") and not headline
 
     def not_a_cue(m: Match) -> bool:
         first = tokens[m.start]

@@ -294,25 +294,13 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
     if not roles.recipient and _is_noun(tokens, main.start, cues) and _has_verb(tokens, clause, "suffer_verbs", cues):
         # "Die Soldatin erlitt Stichwunden": the subject of a verb of suffering is the one acted upon
         roles.suffered = True
-        victims = [i for i in others if mentions[i].end_token <= first
-                   and not _in_prepositional_phrase(tokens, mentions[i], clause, cues)]
-        if victims:
-            roles.recipient = _coordinated(mentions, victims[0], others, tokens, cues)
-            roles.strong = True
-            roles.trace.append(TraceStep("recipient", mentions[victims[0]].actor.text,
-                                         "subject of a verb of suffering"))
+        _subject_undergoes(roles, tokens, mentions, others, first, clause, cues, "subject of a verb of suffering")
         return roles
-
-    if not roles.recipient and any(cues.has_word(tokens[i], "flight_verbs") for i in main.token_indices):
+    if not roles.recipient and any(cues.has_word(tokens[i], "flight_verbs") for i in main.token_indices) \
+            and _subject_undergoes(roles, tokens, mentions, others, first, clause, cues,
+                                   "subject of a verb of flight is the one driven out"):
         # "230.000 Menschen flohen vor der Gewalt": who flees is driven out, not the one who acts
-        fleeing = [i for i in others if mentions[i].end_token <= first
-                   and not _in_prepositional_phrase(tokens, mentions[i], clause, cues)]
-        if fleeing:
-            roles.recipient = _coordinated(mentions, fleeing[0], others, tokens, cues)
-            roles.strong = True
-            roles.trace.append(TraceStep("recipient", mentions[fleeing[0]].actor.text,
-                                         "subject of a verb of flight is the one driven out"))
-            return roles
+        return roles
 
     subject_acts = not _object_of_other_verb(tokens, clause, main, cues)
     if roles.recipient:
@@ -610,6 +598,20 @@ def _preceded_by(tokens: list[Token], mention: Mention, words: frozenset[str], c
     while k >= 0 and tokens[k].lower in dets:
         k -= 1
     return k >= 0 and tokens[k].lower in words
+
+
+def _subject_undergoes(roles: Roles, tokens: list[Token], mentions: list[Mention], others: list[int],
+                       first: int, clause: Clause, cues: Cues, why: str) -> bool:
+    """Make the subject before the trigger (not one inside a prepositional phrase) the recipient;
+    False when there is none."""
+    subjects = [i for i in others if mentions[i].end_token <= first
+                and not _in_prepositional_phrase(tokens, mentions[i], clause, cues)]
+    if not subjects:
+        return False
+    roles.recipient = _coordinated(mentions, subjects[0], others, tokens, cues)
+    roles.strong = True
+    roles.trace.append(TraceStep("recipient", mentions[subjects[0]].actor.text, why))
+    return True
 
 
 def _is_passive(tokens: list[Token], clause: Clause, triggers: list[Match], cues: Cues) -> bool:
