@@ -219,3 +219,13 @@ def test_a_lower_case_may_still_hedges():
 def test_an_auxiliary_of_a_later_verb_does_not_make_the_trigger_passive():
     event = only(code("The UN envoy called on Wednesday for the ceasefire to be revived.", "en"), "REQUEST")
     assert [a.country for a in event.actor] == ["UNO"] and not event.recipient
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("North Korea condemned the drills and criticised them.", "en"),
+    ("Nordkorea verurteilte die Übung und kritisierte die Übung scharf.", "de"),
+])
+def test_a_verb_of_saying_coordinated_with_the_act_keeps_its_speaker_as_actor(text, lang):
+    # the second verb is read as a verb of saying: its speaker is still the one who condemns
+    accusation = only(code(text, lang), "ACCUSE")
+    assert [a.country for a in accusation.actor] == ["PRK"]

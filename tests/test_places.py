@@ -139,3 +139,24 @@ def test_one_country_or_other_words_between_places_give_one_record():
     assert len([e for e in one_country if e.event_type == "ASSAULT"]) == 1
     apart = code_text("Rebels attacked an army base in Syria, while talks continued in Geneva.", "en", None, "t")
     assert len([e for e in apart if e.event_type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("Nach Attacke bei Hebron Anschlag auf Israelin.", "de", "Hebron"),  # German nouns are capitalised
+    ("Fighting near Aleppo Thursday killed ten soldiers.", "en", "Aleppo"),
+])
+def test_a_city_after_a_place_preposition_is_a_place_before_a_capitalised_word(text, lang, name):
+    assert [p.name for p in find_places(text, lang)] == [name]
+
+
+@pytest.mark.parametrize("text,lang,where", [
+    ("Nach Attacke bei Hebron Anschlag auf Israelin nahe Bethlehem.", "de",
+     {"Attacke": "Hebron", "Anschlag": "Bethlehem"}),
+    ("After an attack near Hebron a stabbing of an Israeli woman near Bethlehem was reported.", "en",
+     {"attack": "Hebron", "stabbing": "Bethlehem"}),
+])
+def test_a_place_closing_another_acts_phrase_is_that_acts(text, lang, where):
+    from eventwire.coding.coder import code_text
+
+    events = code_text(text, lang, None, "t")
+    assert {e.evidence.trigger: e.location.name for e in events if e.location} == where

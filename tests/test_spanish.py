@@ -122,3 +122,4 @@ def test_a_threatened_infinitive_is_not_coded_as_done(text, lang):
 ])
 def test_a_no_confidence_motion_is_not_censorship(text, lang):
     assert "COERCE" not in types(text, lang)
+

