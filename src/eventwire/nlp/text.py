@@ -36,12 +36,46 @@ def lemma(word: str, lang: str) -> str:
         return word.lower()
 
 
+@lru_cache(maxsize=None)
+def _participles(lang: str) -> tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
+    """`participle_aux` lemmas, `participle_endings` (ending → infinitive endings, longest first) and the
+    language's `infinitive_suffixes`, from its grammar.tsv."""
+    g = grammar(lang)
+    endings = []
+    for item in g.get("participle_endings", ()):
+        ending, _, verbs = item.partition(">")
+        endings.append((ending, tuple(verbs.split(","))))
+    endings.sort(key=lambda e: -len(e[0]))
+    return frozenset(g.get("participle_aux", ())), tuple(endings), tuple(g.get("infinitive_suffixes", ()))
+
+
+@lru_cache(maxsize=50_000)
+def _verb_of_participle(word: str, lang: str) -> str | None:
+    """The infinitive a participle belongs to ("condenado" → condenar, "condamné" → condamner), when
+    the lemmatiser knows that verb."""
+    _, endings, _ = _participles(lang)
+    low = word.lower()
+    for ending, verbs in endings:
+        if low.endswith(ending) and len(low) >= len(ending) + 2:
+            for verb in verbs:
+                candidate = low[: -len(ending)] + verb
+                if simplemma.is_known(candidate, lang=lang):
+                    return candidate
+            return None
+    return None
+
+
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
-    tokens = []
+    aux, endings, infinitive = _participles(lang)
+    tokens: list[Token] = []
     for m in TOKEN_RE.finditer(text):
         word = m.group()
-        tokens.append(Token(word, m.start() + offset, m.end() + offset, word.lower(),
-                            lemma(word, lang) if word[0].isalpha() else word.lower()))
+        base = lemma(word, lang) if word[0].isalpha() else word.lower()
+        # the lemmatiser reads some participles as adjectives ("condenado", "arrêté"); after an
+        # auxiliary ("ha condenado", "a été arrêté") they are the verb
+        if endings and tokens and tokens[-1].lemma in aux and not base.endswith(infinitive):
+            base = _verb_of_participle(word, lang) or base
+        tokens.append(Token(word, m.start() + offset, m.end() + offset, word.lower(), base))
     return tokens
 
 
