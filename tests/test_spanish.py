@@ -136,3 +136,20 @@ def test_a_participle_after_an_auxiliary_is_read_as_its_verb(text, lang, event_t
     # are how news reports acts in Spanish and French
     events = [e for e in code_text(text, lang, date(2024, 10, 8), "t") if e.event_type == event_type]
     assert events and events[0].actor[0].country == actor
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("España condenó el ataque ruso contra Kiev.", "es"),
+    ("La France a condamné l'attaque russe contre Kiev.", "fr"),
+])
+def test_a_demonym_after_the_act_noun_is_its_actor(text, lang):
+    events = code_text(text, lang, date(2024, 10, 8), "t")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert [a.country for a in attack.actor] == ["RUS"]
+    condemned = next(e for e in events if e.event_type == "ACCUSE")
+    assert [r.country for r in condemned.recipient] == ["RUS"]  # the doer of the act condemned
+
+
+def test_a_plural_act_noun_after_a_capitalised_article_is_a_noun():
+    events = code_text("Les frappes israéliennes sur Gaza ont fait dix morts.", "fr", date(2024, 10, 8), "t")
+    assert [a.country for a in events[0].actor] == ["ISR"]

@@ -177,15 +177,19 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
     last = max(t.end for t in triggers)
     trigger_tokens = {i for t in triggers for i in t.token_indices}
 
-    # 1. modifier: "ukrainischen Raketenangriff", "Russia's attack"
+    # 1. modifier: "ukrainischen Raketenangriff", "Russia's attack"; where adjectives follow the noun,
+    # "el ataque ruso", "l'attaque russe"
+    postposed = "yes" in cues.words("adjective_after_noun")
     for t in triggers:
         for i in candidates:
             m = mentions[i]
-            if m.end_token == t.start and (m.demonym_only or _possessive(tokens[m.end_token - 1], cues)):
+            before = m.end_token == t.start and (m.demonym_only or _possessive(tokens[m.end_token - 1], cues))
+            after = postposed and m.demonym_only and m.start_token == t.end and _is_noun(tokens, t.end - 1, cues)
+            if before or after:
                 roles.actor = [i]
                 roles.strong = True
-                roles.trace.append(TraceStep("actor", m.actor.text,
-                                             "adjective or possessive right before the trigger noun"))
+                roles.trace.append(TraceStep("actor", m.actor.text, "adjective or possessive right before the "
+                                             "trigger noun" if before else "adjective right after the trigger noun"))
                 break
         if roles.actor:
             break
@@ -404,13 +408,15 @@ def _is_noun(tokens: list[Token], index: int, cues: Cues) -> bool:
     token = tokens[index]
     if "yes" in cues.words("verb_final_subordinate"):
         return token.text[:1].isupper()
+    if token.lower.startswith(tuple(cues.words("elided_articles"))) and len(token.lower) > 3:
+        return True  # "l'attaque": an article elided onto the word
     if token.lower == token.lemma:
         return not token.lower.endswith("ed")
     if not token.lower.endswith("s") or index == 0:
         return False
     before = tokens[index - 1]
     verbal = cues.words("subject_pronouns", "passive_aux", "past_aux")
-    return before.text.islower() and before.lower not in verbal
+    return (before.text.islower() or before.lower in cues.words("determiners")) and before.lower not in verbal
 
 
 def _phrase_after(tokens: list[Token], mentions: list[Mention], pool: list[int], end: int,
