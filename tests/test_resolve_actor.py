@@ -35,3 +35,9 @@ def test_cli(tmp_path):
     assert result.exit_code == 0, result.output
     row = json.loads(result.output)
     assert row["id"] == "k" and row["country"] == "KOR" and row["sector"] == "GOV"
+
+
+def test_a_bare_pronoun_is_an_unknown_actor_not_no_actor():
+    assert resolve_actor("He")["sector"] == "UNK" and resolve_actor("He")["country"] is None
+    assert resolve_actor("er", lang="de")["sector"] == "UNK"
+    assert resolve_actor("Russia")["sector"] != "UNK"

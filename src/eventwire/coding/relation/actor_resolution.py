@@ -32,6 +32,7 @@ from eventwire.nlp.text import tokenize
 # Sectors of the actor lexicons that a more specific agent phrase at the head of the text overrides.
 WEAK = {None, "PPL"}
 MIN_TYPO_LENGTH = 6  # shorter capitalised words one letter from a state name are too often other words
+UNKNOWN_ACTOR = "UNK"  # the PLOVER sector code for an actor the text does not identify
 
 
 @lru_cache(maxsize=None)
@@ -388,4 +389,7 @@ def _resolve(text: str, context: str | None, day: date | None, lang: str) -> dic
         if country is None and (place := _place_in(context, ctoks, cmentions, lang)) is not None:
             country = place.country  # "Police in Lagos arrested …"
             trace.append(f"context: country of the place {place.name}")
+    if country is None and sector is None and len(tokens) == 1 and tokens[0].lower in _words(lang, "subject_pronouns"):
+        sector = UNKNOWN_ACTOR  # "he" with no text around it: someone, not no one
+        trace.append("a bare pronoun: an unknown actor")
     return {"country": country, "sector": sector, "name": name, "role": role, "trace": trace}
