@@ -74,3 +74,25 @@ def test_a_strong_trigger_without_a_known_party_is_coded_when_the_text_dates_or_
 ])
 def test_a_partyless_act_with_neither_time_nor_place_is_not_coded(text, lang):
     assert code_text(text, lang, PUBLISHED) == []
+
+
+def _matched(text: str, lang: str = "de") -> list[str]:
+    from eventwire.coding.cues import cues_for
+    from eventwire.nlp.text import tokenize
+
+    tokens = tokenize(text, lang)
+    return [m.text(tokens, text) for m in cues_for(lang).find_triggers(tokens)]
+
+
+def test_a_separable_particle_closes_its_clause_however_far_from_the_verb():
+    # nine words between verb and particle: beyond the ordinary gap, inside one clause
+    text = "Der Präsident lehnt die Entsendung von Truppen zur Stabilisierung seines Landes vehement ab."
+    assert "lehnt … ab" in _matched(text)
+    assert "REJECT" in _types(text)
+    # a comma ends the clause: the particle after it belongs to another verb
+    assert "lehnt … ab" not in _matched("Der Präsident lehnt die Entsendung von Truppen zur Stabilisierung "
+                                        "seines Landes, wie er sagte, vehement ab.")
+    # a particle that is no clause end ("ab dem ersten Januar") is a preposition
+    assert "lehnt … ab" not in _matched("Der Präsident lehnt die Entsendung von Truppen zur Stabilisierung "
+                                        "seines Landes vehement ab dem ersten Januar")
+

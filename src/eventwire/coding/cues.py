@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from eventwire.lexicons import Row, grammar, load_table
-from eventwire.nlp.patterns import Match, PatternMatcher, longest_non_overlapping, parse_pattern
+from eventwire.nlp.patterns import Bracket, Match, PatternMatcher, longest_non_overlapping, parse_pattern
 from eventwire.records import Token
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -129,8 +129,11 @@ def trigger_weight(match: Match) -> float:
 
 
 def _matcher(lang: str, name: str) -> PatternMatcher:
-    return PatternMatcher(parse_pattern(row["pattern"], row) for row in load_table(lang, name)
-                          if row["pattern"])
+    g = grammar(lang)
+    bracket = Bracket(frozenset(g.get("bracket_particles", ())), int(next(iter(g.get("bracket_gap", ())), 0) or 0),
+                      frozenset(g.get("coordinators", ())))
+    return PatternMatcher((parse_pattern(row["pattern"], row) for row in load_table(lang, name)
+                           if row["pattern"]), bracket)
 
 
 @lru_cache(maxsize=None)
