@@ -153,3 +153,16 @@ def test_a_demonym_after_the_act_noun_is_its_actor(text, lang):
 def test_a_plural_act_noun_after_a_capitalised_article_is_a_noun():
     events = code_text("Les frappes israéliennes sur Gaza ont fait dix morts.", "fr", date(2024, 10, 8), "t")
     assert [a.country for a in events[0].actor] == ["ISR"]
+
+
+def test_sin_embargo_is_however_not_an_embargo():
+    assert "SANCTION" not in types("Sin embargo, la funcionaria fue recibida por una manifestación de vecinos.")
+    assert "SANCTION" in types("Estados Unidos impuso un embargo a Cuba.")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Los vecinos le recriminaron al gobierno argentino la falta de prevención.", "es"),
+    ("Les syndicats ont blâmé le gouvernement français.", "fr"),
+])
+def test_rebukes_are_accusations(text, lang):
+    assert "ACCUSE" in types(text, lang)
