@@ -632,18 +632,18 @@ def _event_location(sent: AnnotatedSentence, clause: Clause, trigger: Match, rol
                    if i in role_mentions or not is_location_mention(tokens, m, cues)]
     lo, hi = tokens[clause.start].start, tokens[clause.end - 1].end
     anchor = tokens[trigger.start].start
-    joining = cues.words("place_preps", "contracted_articles", "determiners")
-
-    def own_phrase(p: PlaceRef, act: Match = trigger) -> bool:
-        """The place closes a phrase right after the trigger: "Militärübungen in Südkorea"."""
-        between = [tok for tok in tokens[act.end:] if tok.end <= (p.start or 0)]
-        return 0 < len(between) <= 3 and between[0].lower in cues.words("place_preps", "contracted_articles") \
-            and all(tok.lower in joining for tok in between)
     usable = [p for p in sent.places if not p.dateline
               and not any(s is not None and s <= p.start < e for s, e in actor_spans)]
     # the dateline names where the report was filed: its country, not its town, is a fallback, unless
     # it names two ("Addis Abeba/Bujumbura")
     filed = [c for c in (country_of(p) for p in sent.places if p.dateline) if c is not None]
+    joining = cues.words("place_preps", "contracted_articles", "determiners")
+
+    def own_phrase(p: PlaceRef, act: Match = trigger) -> bool:
+        """The place closes a phrase right after the act's trigger: "Militärübungen in Südkorea"."""
+        between = [tok for tok in tokens[act.end:] if tok.end <= (p.start or 0)]
+        return 0 < len(between) <= 3 and between[0].lower in cues.words("place_preps", "contracted_articles") \
+            and all(tok.lower in joining for tok in between)
     if len({c.country for c in filed}) > 1:
         filed = []
     for pool, why in (([p for p in usable if lo <= p.start < hi], "place in the event's clause"),

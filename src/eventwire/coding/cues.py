@@ -130,7 +130,7 @@ def trigger_weight(match: Match) -> float:
 
 def _matcher(lang: str, name: str) -> PatternMatcher:
     g = grammar(lang)
-    bracket = Bracket(frozenset(g.get("bracket_particles", ())), int(next(iter(g.get("bracket_gap", ())), 0) or 0),
+    bracket = Bracket(frozenset(g.get("bracket_particles", ())), int(g.get("bracket_gap", ("0",))[0]),
                       frozenset(g.get("coordinators", ())))
     return PatternMatcher((parse_pattern(row["pattern"], row) for row in load_table(lang, name)
                            if row["pattern"]), bracket)
