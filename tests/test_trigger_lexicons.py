@@ -268,3 +268,17 @@ def test_a_weak_trigger_inside_a_stronger_phrase_is_part_of_it():
                        "en", date(2024, 10, 8), "t")
     types = {e.event_type for e in events}
     assert "MOBILIZE" in types and "ASSAULT" not in types
+
+
+@pytest.mark.parametrize("text,lang,recipient", [
+    ("U.S. military gives medical equipment to Nicaragua.", "en", "NIC"),
+    ("Germany sent vaccines to Ghana on Monday.", "en", "GHA"),
+    ("Deutschland lieferte am Montag Impfstoffe nach Ghana.", "de", "GHA"),
+    ("Frankreich schickte Medikamente und Lebensmittel nach Syrien.", "de", "SYR"),
+])
+def test_giving_aid_goods_is_aid(text, lang, recipient):
+    from datetime import date
+
+    from eventwire.coding.coder import code_text
+    aid = [e for e in code_text(text, lang, date(2024, 10, 8), "t") if e.event_type == "AID"]
+    assert aid and recipient in {r.country for r in aid[0].recipient}
