@@ -275,6 +275,9 @@ def test_a_weak_trigger_inside_a_stronger_phrase_is_part_of_it():
     ("Germany sent vaccines to Ghana on Monday.", "en", "GHA"),
     ("Deutschland lieferte am Montag Impfstoffe nach Ghana.", "de", "GHA"),
     ("Frankreich schickte Medikamente und Lebensmittel nach Syrien.", "de", "SYR"),
+    # no recipient named: aid delivered at a place goes to that place's country
+    ("Frankreich schickte Medikamente und Lebensmittel in den Libanon.", "de", "LBN"),
+    ("UN agencies delivered food aid in Gaza on Monday.", "en", "PSE"),
 ])
 def test_giving_aid_goods_is_aid(text, lang, recipient):
     from datetime import date

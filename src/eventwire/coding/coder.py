@@ -33,7 +33,8 @@ RERANK_MIN_SCORE = 0.6
 DEMANDING = {"REQUEST", "THREATEN"}
 SPEECH_ACTS = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT", "AGREE", "CONCEDE"}
 SPEECH_ACT_MIN_WEIGHT = 0.6  # weaker cue words ("behaupten", "warnen") stay cues only
-PLACE_TARGETED = {"ASSAULT", "COERCE"}
+# acts whose recipient, when none is named, is the country of the place they happen at
+PLACE_TARGETED = {"ASSAULT": "force was used", "COERCE": "force was used", "AID": "aid was delivered"}
 PLACE_ACTED = {"MOBILIZE"}  # forces are mobilised, tested and exercised on the mobilising state's ground
 REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETREAT"}
 FORCE_TYPES = {"ASSAULT", "COERCE"}
@@ -505,10 +506,11 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         return None
     if event_type in PLACE_TARGETED and not recipient and location is not None and location.country \
             and _in_clause(location, clause, tokens) and all(a.country != location.country for a in actor):
-        # "Angriff auf ein Krankenhaus in Aleppo": force used at a place hits that place's country
+        # "Angriff auf ein Krankenhaus in Aleppo": force used at a place hits that place's country;
+        # "schickte Medikamente in den Libanon": aid delivered there goes to it
         recipient = [_place_party(location)]
-        trace.append(TraceStep("recipient", location.country,
-                               f"no target named: the country of the place where force was used ({location.name})"))
+        trace.append(TraceStep("recipient", location.country, f"no recipient named: the country of the place "
+                               f"where {PLACE_TARGETED[event_type]} ({location.name})"))
     elif event_type in PLACE_ACTED and not actor and location is not None and location.country \
             and _in_clause(location, clause, tokens) and all(r.country != location.country for r in recipient):
         # "Waffentests in Nordkorea", "military exercises in South Korea": the host state mobilises
