@@ -56,6 +56,7 @@ FOLD = {
     "EH": "MAR", "CQ": "GBR",
 }
 OWN_CODE = {"HK": "HKG", "PS": "PSE", "AQ": "ATA", "XK": "KOS", "TW": "TWN"}
+PLOVER_ALPHA3 = {"XKX": "KOS"}  # ISO's user-assigned Kosovo code -> the PLOVER manual's
 PRE_TERRITORIES = {"EH"}  # partially recognised: PRE sector (PLOVER manual)
 ORG_TERRITORIES = {"EU": ("EUR", "", "European Union"), "UN": ("UNO", "", "United Nations")}
 SKIP_TERRITORIES = {"EZ", "QO", "XA", "XB", "ZZ"}  # Eurozone, Outlying Oceania, pseudo-locales, unknown
@@ -84,7 +85,7 @@ def to_code(a2: str, alpha2: dict[str, str], gc_countries: dict) -> tuple[str, s
         return FOLD[a2], f"{a2} folded into {FOLD[a2]} (PLOVER: dependency/disputed territory)"
     if a2 in alpha2:
         code = alpha2[a2]
-        return ("KOS" if code == "XKX" else code), ""
+        return PLOVER_ALPHA3.get(code, code), ""
     if a2 in gc_countries:
         return gc_countries[a2]["iso3"], ""
     return "", ""
@@ -113,8 +114,7 @@ def english_nationality(rows: list[dict[str, str]]) -> list[tuple[str, str, str,
             code, sector = code[:3], "PRE"
         if code in ("UNO", "EUR"):
             continue
-        if code == "XKX":
-            code = "KOS"
+        code = PLOVER_ALPHA3.get(code, code)
         for item in (x.strip() for x in r["Nationality"].split(",")):
             if not item or "[" in item or "(" in item or " and " in item:
                 continue

@@ -500,7 +500,7 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
             instrument = word.text(tokens, sent.sentence.text, sent.sentence.start)
             trace.append(TraceStep("mode", word.row["mode"], f"instrument word '{instrument}'", word.row.source))
     date_fields = _event_date(sent, clause, frame.clauses, main, doc.published, attribution, trace)
-    others = [t for t in frame.triggers if t.start not in {g.start for g in group}]
+    others = [t for t in frame.triggers if t not in group]
     location = _event_location(sent, clause, main, roles.actor + roles.recipient, cues, trace, others)
     if partyless and location is None and date_fields["date_source"] != "text":
         return None
@@ -797,11 +797,11 @@ def _dedupe(events: list[EventMention]) -> list[EventMention]:
 def _drop_partial_duplicates(events: list[EventMention]) -> list[EventMention]:
     """Two triggers of one type in one sentence ("Partnerschaft vereinbart … Verteidigungspakt")
     where one event's participants are a subset of the other's: keep the fuller one."""
-    def parties(e: EventMention) -> set[tuple[str, str]]:
-        return {("a", r.country) for r in e.actor if r.country} | {("r", r.country) for r in e.recipient if r.country}
-
     def sides(e: EventMention) -> set[tuple[str, str | None, str | None]]:
         return {("a", r.country, r.sector) for r in e.actor} | {("r", r.country, r.sector) for r in e.recipient}
+
+    def parties(e: EventMention) -> set[tuple[str, str]]:
+        return {(side, country) for side, country, _ in sides(e) if country}
 
     def place(e: EventMention) -> str | None:
         return e.location.name if e.location else None

@@ -82,9 +82,10 @@ def _agent_hit(tokens, lang: str) -> tuple[int, int, str, str] | None:
     head_breaks = _words(lang, "agent_head_breaks") | {","}
     stop = next((i for i, t in enumerate(tokens) if i and t.lower in head_breaks), len(tokens))
     best = _rightmost(tokens, table, stop)
-    if best is None or best[3] == "UNK":  # "group of thieves", "members of SANDF": the complement decides
-        best = _rightmost(tokens, table, len(tokens)) if best is None or \
-            _rightmost(tokens, table, len(tokens))[3] != "UNK" else best
+    if best is None or best[3] == UNKNOWN_ACTOR:  # "group of thieves", "members of SANDF": the complement decides
+        whole = _rightmost(tokens, table, len(tokens))
+        if best is None or whole[3] != UNKNOWN_ACTOR:
+            best = whole
     return best
 
 
@@ -270,7 +271,7 @@ def _agent_applies(hit, m, sector: str | None, matcher: ActorMatcher, tokens) ->
         return False
     if sector in WEAK:
         return True
-    return hit[3] != "UNK" and m is not None and not named and \
+    return hit[3] != UNKNOWN_ACTOR and m is not None and not named and \
         _agent_overrides(hit, _head_span(matcher, tokens, m))
 
 

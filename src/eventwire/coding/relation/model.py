@@ -50,12 +50,9 @@ class _Linear:
             i = self.index.get(k)
             if i is not None:
                 z += v * self.coef[i]
-        if len(self.classes) == 2 and z.shape[0] == 1:  # binary logistic
-            p = 1.0 / (1.0 + np.exp(-z[0]))
-            return np.array([1 - p, p], dtype=np.float32)
-        z = z - z.max()
-        e = np.exp(z)
-        return e / e.sum()
+        if len(self.classes) == 2 and z.shape[0] == 1:  # binary logistic: the logit of the second class
+            z = np.array([0.0, z[0]], dtype=np.float32)
+        return softmax(z)
 
 
 def _as_columns(clf) -> tuple[np.ndarray, np.ndarray]:
