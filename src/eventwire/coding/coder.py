@@ -36,6 +36,7 @@ SPEECH_ACT_MIN_WEIGHT = 0.6  # weaker cue words ("behaupten", "warnen") stay cue
 # acts whose recipient, when none is named, is the country of the place they happen at
 PLACE_TARGETED = {"ASSAULT": "force was used", "COERCE": "force was used", "AID": "aid was delivered"}
 PLACE_ACTED = {"MOBILIZE"}  # forces are mobilised, tested and exercised on the mobilising state's ground
+HOSTED = {"CONSULT"}  # a meeting in one party's country is a visit: the host receives, the guests act
 REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETREAT"}
 FORCE_TYPES = {"ASSAULT", "COERCE"}
 STATE_FORCE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
@@ -517,7 +518,12 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         actor = [_place_party(location)]
         trace.append(TraceStep("actor", location.country,
                                f"no actor named: the country where forces were mobilised ({location.name})"))
+    elif event_type in HOSTED and not recipient and location is not None and not location.dateline \
+            and _in_clause(location, clause, tokens):
+        actor, recipient = _visit_roles(actor, location, trace)
     size = _event_size(sent, clause, cues, trace)
+    if event_type in FORCE_TYPES and not actor and _tally_over_period(sent, size, cues):
+        return None  # "seit Oktober wurden 176 Palästinenser getötet": a count, not one act (guide §2)
 
     quad, intensity = quad_and_intensity(event_type, modes)
     weight = trigger_weight(main)
@@ -585,6 +591,19 @@ def _at_place(event: EventMention, place: PlaceRef, other: PlaceRef, trigger: Ma
                                      f"'{place.text}': one record per country")]
     return replace(event, id=_short_hash(f"{event.id}|{other.country}"), evidence=evidence,
                    location=other, actor=moved(event.actor), recipient=moved(event.recipient), trace=trace)
+
+
+def _visit_roles(actor: list[ActorRef], place: PlaceRef,
+                 trace: list[TraceStep]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """"Putin und Kim führten in Pjöngjang Gespräche": joint parties who meet in the country of some
+    of them are guests and hosts (the guide's visit rule), not one compound actor."""
+    hosts = [a for a in actor if a.country == place.country]
+    guests = [a for a in actor if a.country and a.country != place.country]
+    if not hosts or not guests:
+        return actor, []
+    trace.append(TraceStep("recipient", place.country, f"a meeting in {place.name}: the party of that country "
+                           "hosts it, the others visit"))
+    return guests, hosts
 
 
 def _place_party(place: PlaceRef) -> ActorRef:
@@ -679,6 +698,25 @@ def _event_size(sent: AnnotatedSentence, clause: Clause, cues: Cues, trace: list
                                            m.row.source))
                 break
     return size
+
+
+def _tally_over_period(sent: AnnotatedSentence, size: Size, cues: Cues) -> bool:
+    """Victims counted over a stretch of time ("in den vergangenen 30 Jahren", "since October",
+    "zwischen 1993 und 2006"): an aggregate of many acts. The whole sentence is searched, because a
+    fronted "Since October," is a clause of its own."""
+    if size.dead is None and size.injured is None and size.arrested is None:
+        return False
+    tokens = sent.tokens
+    if cues.tally_periods.find(tokens):
+        return True
+    preps = cues.words("period_preps")
+    for d in sent.dates:
+        if d.precision in ("month", "year"):
+            first = d.text.split()[0].lower()
+            before = next((t.lower for t in reversed(tokens) if t.end <= d.start), None)
+            if first in preps or before in preps:
+                return True
+    return False
 
 
 def _is_year_or_day(tokens, i: int, sent: AnnotatedSentence) -> bool:

@@ -20,6 +20,7 @@ class Cues:
     modality: PatternMatcher
     size: PatternMatcher
     pair_anaphors: PatternMatcher  # "die beiden Länder": the two parties named just before
+    tally_periods: PatternMatcher  # "in den vergangenen 30 Jahren": a count over a stretch of time
     numbers: dict[str, int]
     word_sets: dict[str, frozenset[str]]  # grammar.tsv, one set per key, built once
     _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -140,10 +141,15 @@ def _matcher(lang: str, name: str) -> PatternMatcher:
 def cues_for(lang: str) -> Cues:
     numbers = {row["pattern"].lower(): int(row["value"]) for row in load_table(lang, "numbers")}
     word_sets = {key: frozenset(w for w in values if w) for key, values in grammar(lang).items()}
-    anaphors = PatternMatcher(parse_pattern(p, Row({"pattern": p}, f"{lang}/grammar.tsv:pair_anaphors"))
-                              for p in word_sets.get("pair_anaphors", ()))
     return Cues(lang, _matcher(lang, "triggers"), _matcher(lang, "attribution"),
-                _matcher(lang, "modality"), _matcher(lang, "size"), anaphors, numbers, word_sets)
+                _matcher(lang, "modality"), _matcher(lang, "size"), _phrases(lang, word_sets, "pair_anaphors"),
+                _phrases(lang, word_sets, "tally_periods"), numbers, word_sets)
+
+
+def _phrases(lang: str, word_sets: dict[str, frozenset[str]], key: str) -> PatternMatcher:
+    """The multi-word values of one grammar.tsv key, matched as patterns."""
+    return PatternMatcher(parse_pattern(p, Row({"pattern": p}, f"{lang}/grammar.tsv:{key}"))
+                          for p in sorted(word_sets.get(key, ())))
 
 
 @lru_cache(maxsize=None)

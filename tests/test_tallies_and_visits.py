@@ -1,0 +1,51 @@
+"""Two rules of the annotation guide (eval/dev/GUIDE.md): a casualty tally over a stretch of time with
+no perpetrator is no event (§2), and a meeting in one party's country is a visit (§3)."""
+from datetime import date
+
+import pytest
+
+from eventwire.coding.coder import code_text
+from tests.coding_helpers import first_of_type
+
+PUBLISHED = date(2016, 1, 18)  # "seit Oktober" is a date once the article's year is known
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Seit Oktober wurden in Israel 176 Palästinenser und 27 Israelis getötet.", "de"),
+    ("In dem Konflikt wurden in den vergangenen 30 Jahren etwa 45.000 Menschen getötet.", "de"),
+    ("Im Bürgerkrieg waren zwischen 1993 und 2006 mehr als 300.000 Menschen getötet worden.", "de"),
+    ("Since October, 176 Palestinians and 27 Israelis have been killed in Israel.", "en"),
+    ("About 45,000 people have been killed in the conflict over the past 30 years.", "en"),
+    ("More than 300,000 people were killed in the civil war between 1993 and 2006.", "en"),
+])
+def test_a_casualty_tally_over_a_period_is_not_an_event(text, lang):
+    assert [e.event_type for e in code_text(text, lang, PUBLISHED, "t") if e.event_type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Am Montag wurden in Aleppo 20 Menschen getötet.", "de"),  # one day: one act
+    ("Seit Oktober haben israelische Soldaten 176 Palästinenser getötet.", "de"),  # the perpetrator is named
+    ("On Monday, 20 people were killed in Aleppo.", "en"),
+    ("Since October, Israeli soldiers have killed 176 Palestinians.", "en"),
+])
+def test_a_dated_or_perpetrated_killing_stays_an_event(text, lang):
+    assert first_of_type(code_text(text, lang, PUBLISHED, "t"), "ASSAULT")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Putin und Kim Jong Un führten am Mittwoch in Pjöngjang bilaterale Gespräche.", "de"),
+    ("Putin and Kim Jong Un held bilateral talks in Pyongyang on Wednesday.", "en"),
+])
+def test_joint_talks_in_one_partys_country_make_it_the_host(text, lang):
+    talks = first_of_type(code_text(text, lang, PUBLISHED, "t"), "CONSULT")
+    assert [a.country for a in talks.actor] == ["RUS"]
+    assert [r.country for r in talks.recipient] == ["PRK"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Putin und Kim Jong Un führten am Mittwoch in Genf Gespräche.", "de"),
+    ("Putin and Kim Jong Un held talks in Geneva on Wednesday.", "en"),
+])
+def test_joint_talks_at_a_third_place_keep_both_as_actors(text, lang):
+    talks = first_of_type(code_text(text, lang, PUBLISHED, "t"), "CONSULT")
+    assert {a.country for a in talks.actor} == {"RUS", "PRK"} and talks.recipient == []
