@@ -49,3 +49,21 @@ def test_joint_talks_in_one_partys_country_make_it_the_host(text, lang):
 def test_joint_talks_at_a_third_place_keep_both_as_actors(text, lang):
     talks = first_of_type(code_text(text, lang, PUBLISHED, "t"), "CONSULT")
     assert {a.country for a in talks.actor} == {"RUS", "PRK"} and talks.recipient == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Lawrow sprach am Dienstag auf einer UN-Konferenz in Genf.", "de"),
+    ("Lavrov spoke on Tuesday at a UN conference in Geneva.", "en"),
+])
+def test_the_organisation_naming_a_meeting_hosts_it(text, lang):
+    talks = first_of_type(code_text(text, lang, PUBLISHED, "t"), "CONSULT")
+    assert [a.country for a in talks.actor] == ["RUS"] and [r.country for r in talks.recipient] == ["UNO"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Im gleichen Monat wurden bei Protestaktionen 155 Palästinenser getötet.", "de"),
+    ("In the same month, 155 Palestinians were killed in protests.", "en"),
+])
+def test_those_killed_at_a_protest_are_its_protesters(text, lang):
+    protest = first_of_type(code_text(text, lang, PUBLISHED, "t"), "PROTEST")
+    assert [a.country for a in protest.actor] == ["PSE"] and protest.recipient == []

@@ -297,3 +297,32 @@ def test_a_generated_row_never_restates_a_curated_one_with_a_trailing_prepositio
     demand = next(e for e in code_text("The EU demanded the release of the lawyer.", "en", date(2024, 10, 8), "t")
                   if e.event_type == "REQUEST")
     assert demand.confidence > 0.7 and demand.evidence.trigger == "demanded … release"
+
+
+@pytest.mark.parametrize("text,lang,actor,recipient", [
+    ("US-Außenminister John Kerry richtete diese Erwartung vor allem an Russland.", "de", "USA", "RUS"),
+    ("Der König hat die Notwendigkeit unterstrichen, Gespräche mit Israel aufzunehmen.", "de", None, None),
+    ("The king stressed the need to revive the peace process between Israelis and Palestinians.", "en",
+     None, "PSE"),
+])
+def test_stressing_the_need_or_addressing_an_expectation_is_a_request(text, lang, actor, recipient):
+    from datetime import date
+
+    from eventwire.coding.coder import code_text
+    request = [e for e in code_text(text, lang, date(2016, 1, 18), "t") if e.event_type == "REQUEST"]
+    assert request
+    assert actor is None or actor in {a.country for a in request[0].actor}
+    assert recipient is None or recipient in {r.country for r in request[0].recipient}
+
+
+@pytest.mark.parametrize("text,event_type,actor,recipient", [
+    ("US-Luftangriff auf Raqqa am Montag.", "ASSAULT", "USA", "SYR"),
+    ("Die UN-Sanktionen gegen Nordkorea wurden verschärft.", "SANCTION", "UNO", "PRK"),
+])
+def test_a_german_compound_of_party_and_act_names_both(text, event_type, actor, recipient):
+    # "US-Luftangriff" is one token: its first part names the actor, its head the act
+    from datetime import date
+
+    from eventwire.coding.coder import code_text
+    event = next(e for e in code_text(text, "de", date(2016, 1, 18), "t") if e.event_type == event_type)
+    assert [a.country for a in event.actor] == [actor] and recipient in {r.country for r in event.recipient}

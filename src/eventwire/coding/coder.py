@@ -192,11 +192,13 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
     denial = _find_denial(frame, cues, previous_claims, found)
 
     # A trigger made only of words that already serve as actor, date or cue is not a trigger
-    # ("Truppen" alone); a cue word (a denial, a verb of saying) never is.
+    # ("Truppen" alone); a cue word (a denial, a verb of saying) never is. A compound whose first
+    # part names the party and whose head is no role ("US-Luftangriff", "UN-Sanktionen") stays one.
     cue_tokens = set(attribution.cue_tokens) | denial.cue_tokens | denial.accusation_tokens
     taken: set[int] = set()
     for m in mentions:
-        taken.update(range(m.start_token, m.end_token))
+        if not (m.kinds == ("compound",) and m.role is None):
+            taken.update(range(m.start_token, m.end_token))
     for d in sent.dates:
         taken.update(i for i, t in enumerate(tokens) if d.start <= t.start < d.end)
     triggers = [t for t in found
@@ -524,6 +526,12 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     size = _event_size(sent, clause, cues, trace)
     if event_type in FORCE_TYPES and not actor and _tally_over_period(sent, size, cues):
         return None  # "seit Oktober wurden 176 Palästinenser getötet": a count, not one act (guide §2)
+    if event_type == "PROTEST" and not actor and recipient and _counted(size) \
+            and all(r.sector in (None, "CVL") for r in recipient):
+        # "bei Protestaktionen wurden 155 Palästinenser getötet": those killed at a protest protested
+        actor, recipient = recipient, []
+        trace.append(TraceStep("actor", actor[0].text, "the people killed, hurt or arrested at a protest "
+                               "are its protesters"))
 
     quad, intensity = quad_and_intensity(event_type, modes)
     weight = trigger_weight(main)
@@ -700,11 +708,15 @@ def _event_size(sent: AnnotatedSentence, clause: Clause, cues: Cues, trace: list
     return size
 
 
+def _counted(size: Size) -> bool:
+    return size.dead is not None or size.injured is not None or size.arrested is not None
+
+
 def _tally_over_period(sent: AnnotatedSentence, size: Size, cues: Cues) -> bool:
     """Victims counted over a stretch of time ("in den vergangenen 30 Jahren", "since October",
     "zwischen 1993 und 2006"): an aggregate of many acts. The whole sentence is searched, because a
     fronted "Since October," is a clause of its own."""
-    if size.dead is None and size.injured is None and size.arrested is None:
+    if not _counted(size):
         return False
     tokens = sent.tokens
     if cues.tally_periods.find(tokens):

@@ -27,6 +27,8 @@ from eventwire.records import Token, TraceStep
 
 LOCATION_KINDS = {"country", "capital", "city"}
 MAX_EXTRAPOSED_WORDS = 2  # words between a relative clause's antecedent and its comma
+HOSTING_ORGANISATIONS = {"UNO", "EUR", "NAT", "IGO"}  # "UN-Konferenz", "EU summit": the body convenes
+MEETINGS = {"CONSULT"}
 
 
 @dataclass
@@ -177,13 +179,26 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
     last = max(t.end for t in triggers)
     trigger_tokens = {i for t in triggers for i in t.token_indices}
 
+    # 0. "bei einer UN-Konferenz", "at a NATO summit": the organisation naming a meeting hosts it
+    main = triggers[0]
+    if main.row["event_type"] in MEETINGS and _is_noun(tokens, main.end - 1, cues):
+        host = next((i for i in candidates if mentions[i].actor.country in HOSTING_ORGANISATIONS
+                     and (mentions[i].end_token == main.start or main.start <= mentions[i].start_token < main.end)),
+                    None)
+        if host is not None:
+            roles.recipient = [host]
+            roles.trace.append(TraceStep("recipient", mentions[host].actor.text,
+                                         "the organisation that names the meeting hosts it"))
     # 1. modifier: "ukrainischen Raketenangriff", "Russia's attack"; where adjectives follow the noun,
     # "el ataque ruso", "l'attaque russe"
     postposed = "yes" in cues.words("adjective_after_noun")
     for t in triggers:
         for i in candidates:
             m = mentions[i]
-            before = m.end_token == t.start and (m.demonym_only or _possessive(tokens[m.end_token - 1], cues))
+            if i in roles.recipient:
+                continue
+            before = m.end_token == t.start and (m.demonym_only or _possessive(tokens[m.end_token - 1], cues)) \
+                or (m.kinds == ("compound",) and (m.start_token, m.end_token) == (t.start, t.end))
             after = postposed and m.demonym_only and m.start_token == t.end and _is_noun(tokens, t.end - 1, cues)
             if before or after:
                 roles.actor = [i]
@@ -204,12 +219,11 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
             roles.strong = True
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
                                          f"possessive '{tokens[k].text}' refers to the last mention before it"))
-    others = [i for i in candidates if i not in roles.actor and not set(
+    others = [i for i in candidates if i not in roles.actor + roles.recipient and not set(
         range(mentions[i].start_token, mentions[i].end_token)) & trigger_tokens]
 
     # 2. the phrase after a trigger noun: "Angriffe von Palästinensern", "Sanktionen der Vereinten
     # Nationen" (its agent), but "Invasion der Ukraine", "Besatzung des Westjordanlands" (its target)
-    main = triggers[0]
     # a trigger noun, alone or after its adjective ("das militärische Vorgehen der Regierungstruppen")
     if main.token_indices == tuple(range(main.start, main.end)) and _is_noun(tokens, main.end - 1, cues):
         follower = _phrase_after(tokens, mentions, others, main.end, cues)
