@@ -20,6 +20,7 @@ from eventwire.coding.roles import assign_roles, earlier_act, is_location_mentio
 from eventwire.coding.tense import clause_tense, in_reported_speech, noun_follows
 from eventwire.lexicons import Row, lexicon_version
 from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate
+from eventwire.nlp.dates import month_words
 from eventwire.nlp.patterns import Match
 from eventwire.nlp.places import country_of
 from eventwire.nlp.reference import reference_of
@@ -401,6 +402,8 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     sent, attribution = frame.sent, frame.attribution
     tokens, mentions = sent.tokens, sent.mentions
     main = group[0]
+    if _undetermined(tokens, clause, main, cues):
+        return None  # "ob die Landsleute getötet oder als Geiseln genommen wurden": neither is stated
     row = main.row
     trigger_text = main.text(tokens, sent.sentence.text, sent.sentence.start)
     trace = [TraceStep("event_type", event_type, f"trigger '{trigger_text}'", row.source, trigger_weight(main))]
@@ -552,6 +555,14 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         location=location, attribution=attr, modality=modality, size=size,
         cameo=row["cameo"] or None, quad_code=quad, intensity=intensity,
         confidence=min(confidence, 0.99), coder_version=coder_version(), trace=trace)
+
+
+def _undetermined(tokens, clause: Clause, trigger: Match, cues: Cues) -> bool:
+    """The act is one of alternatives left open: "ob … getötet oder als Geiseln genommen wurden",
+    "whether they were killed or taken hostage" (English needs no comma before "whether")."""
+    opener = next((i for i in range(clause.start, trigger.start)
+                   if cues.has_word(tokens[i], "undetermined_openers")), None)
+    return opener is not None and any(cues.has_word(tokens[i], "alternatives") for i in range(opener, clause.end))
 
 
 def _per_coordinated_place(event: EventMention, sent: AnnotatedSentence, clause: Clause, group: list[Match],
@@ -715,20 +726,20 @@ def _counted(size: Size) -> bool:
 def _tally_over_period(sent: AnnotatedSentence, size: Size, cues: Cues) -> bool:
     """Victims counted over a stretch of time ("in den vergangenen 30 Jahren", "since October",
     "zwischen 1993 und 2006"): an aggregate of many acts. The whole sentence is searched, because a
-    fronted "Since October," is a clause of its own."""
+    fronted "Since October," is a clause of its own; the month is read as a word, so that an article
+    without a publication date is read the same."""
     if not _counted(size):
         return False
     tokens = sent.tokens
     if cues.tally_periods.find(tokens):
         return True
-    preps = cues.words("period_preps")
-    for d in sent.dates:
-        if d.precision in ("month", "year"):
-            first = d.text.split()[0].lower()
-            before = next((t.lower for t in reversed(tokens) if t.end <= d.start), None)
-            if first in preps or before in preps:
-                return True
-    return False
+    preps, months = cues.words("period_preps"), month_words(cues.lang)
+    return any(tok.lower in preps and (nxt.lower.rstrip(".") in months or _is_year(nxt.text))
+               for tok, nxt in zip(tokens, tokens[1:]))
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100
 
 
 def _is_year_or_day(tokens, i: int, sent: AnnotatedSentence) -> bool:

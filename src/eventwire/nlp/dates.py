@@ -313,6 +313,11 @@ def _spec(lang: str) -> _Spec:
     return _Spec(lang)
 
 
+def month_words(lang: str) -> frozenset[str]:
+    """The language's month names and abbreviations, lower-cased ("oktober", "oct")."""
+    return frozenset(_spec(lang).all_months)
+
+
 def find_dates(text: str, lang: str, published: date | None) -> list[DateRef]:
     """Every date expression in `text` (offsets into `text`), resolved against `published`.
 
