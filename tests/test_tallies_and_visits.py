@@ -86,3 +86,18 @@ def test_alternatives_left_open_are_no_event(text, lang):
 ])
 def test_alternatives_stated_as_done_stay_events(text, lang):
     assert first_of_type(code_text(text, lang, PUBLISHED, "t"), "ASSAULT")
+
+
+@pytest.mark.parametrize("text,lang,trigger", [
+    ("Bei dem Angriff auf ein Krankenhaus in Aleppo wurden 20 Menschen getötet. "
+     "Syrische Menschenrechtsgruppen machten Regierungstruppen dafür verantwortlich.", "de", "dafür"),
+    ("Twenty people were killed in an attack on a hospital in Aleppo. "
+     "Syrian rights groups blamed government troops for it.", "en", "for it"),
+])
+def test_blame_for_it_restates_the_act_with_the_blamed_as_actor(text, lang, trigger):
+    # guide §2: each mention is coded, here as the blamer's claim
+    restated = first_of_type(code_text(text, lang, PUBLISHED, "t"), "ASSAULT", trigger)
+    assert [a.sector for a in restated.actor] == ["MIL"]
+    where = {r.country for r in restated.recipient} | {restated.location.country if restated.location else None}
+    assert "SYR" in where  # the act restated is the attack in Aleppo
+    assert restated.attribution.speaker.country == "SYR" and restated.modality.certainty == "probable"

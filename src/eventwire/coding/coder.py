@@ -223,6 +223,7 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
             if event.modality.polarity == "denied":
                 denial.clause = None  # only the first act after a denial is what is denied
     _attribute_accusation_content(events)
+    events.extend(_blamed_acts(frame, events, cues, article_id))
     events = _without_demanded_acts(events, tokens, clauses, cues)
     for event in events:
         _rerank_type(event, sent, cues)
@@ -376,6 +377,43 @@ def _attribute_accusation_content(events: list[EventMention]) -> None:
                 e.modality.certainty = "probable"
             e.trace.append(TraceStep("attribution.speaker", accusation.actor[0].text,
                                      "act named in the complement of an accusation"))
+
+
+def _blamed_acts(frame: _Frame, events: list[EventMention], cues: Cues, article_id: str) -> list[EventMention]:
+    """Blame names who did the act: "machten Regierungstruppen für den Angriff verantwortlich" makes
+    the troops the attack's actor, as the blamer claims it. "… dafür verantwortlich", "blamed them
+    for it" restates the article's latest act of force with that actor (guide §2: each mention)."""
+    out = []
+    tokens = frame.sent.tokens
+    for blame in [e for e in events if e.event_type == "ACCUSE" and "allege" in e.mode and e.actor
+                  and any(r.country or r.sector for r in e.recipient)]:
+        accused = [r for r in blame.recipient if r.country or r.sector]
+        acts = [e for e in events if e.evidence.trigger_start > blame.evidence.trigger_start
+                and e.event_type in FORCE_TYPES]
+        for act in acts:
+            if not any(a.country or a.sector for a in act.actor):
+                act.actor = list(accused)
+                act.trace.append(TraceStep("actor", accused[0].text, f"the party blamed for it "
+                                           f"('{blame.evidence.trigger}')"))
+        anaphor = next(iter(cues.blame_anaphors.find(tokens)), None)
+        earlier = [e for e in frame.earlier if e.event_type in FORCE_TYPES]
+        if acts or anaphor is None or not earlier:
+            continue
+        evidence = replace(blame.evidence, trigger=anaphor.text(tokens, frame.sent.sentence.text,
+                                                                frame.sent.sentence.start),
+                           trigger_start=tokens[anaphor.start].start, trigger_end=tokens[anaphor.end - 1].end)
+        attribution = Attribution(blame.actor[0], blame.evidence.trigger, [])
+        # the latest mention that says whom it hit, else the latest ("Angriff auf ein Krankenhaus in
+        # Aleppo" over "bei der Attacke auf das Al-Kuds-Krankenhaus")
+        restated = next((e for e in reversed(earlier) if any(r.country for r in e.recipient)), earlier[-1])
+        trace = [TraceStep("event_type", restated.event_type, f"'{evidence.trigger}' refers to the act reported "
+                           f"as '{restated.evidence.trigger}'"),
+                 TraceStep("actor", accused[0].text, f"the party blamed for it ('{blame.evidence.trigger}')")]
+        out.append(replace(restated, id=_mention_id(article_id, evidence, restated.event_type, attribution),
+                           evidence=evidence, actor=list(accused), recipient=list(restated.recipient),
+                           attribution=attribution, modality=replace(restated.modality, certainty="probable"),
+                           confidence=min(restated.confidence, blame.confidence), trace=trace))
+    return out
 
 
 def _retyped(row: Row, cameo: str) -> Row:

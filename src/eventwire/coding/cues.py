@@ -21,6 +21,7 @@ class Cues:
     size: PatternMatcher
     pair_anaphors: PatternMatcher  # "die beiden Länder": the two parties named just before
     tally_periods: PatternMatcher  # "in den vergangenen 30 Jahren": a count over a stretch of time
+    blame_anaphors: PatternMatcher  # "dafür verantwortlich", "blamed them for it": the act reported before
     numbers: dict[str, int]
     word_sets: dict[str, frozenset[str]]  # grammar.tsv, one set per key, built once
     _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -143,7 +144,8 @@ def cues_for(lang: str) -> Cues:
     word_sets = {key: frozenset(w for w in values if w) for key, values in grammar(lang).items()}
     return Cues(lang, _matcher(lang, "triggers"), _matcher(lang, "attribution"),
                 _matcher(lang, "modality"), _matcher(lang, "size"), _phrases(lang, word_sets, "pair_anaphors"),
-                _phrases(lang, word_sets, "tally_periods"), numbers, word_sets)
+                _phrases(lang, word_sets, "tally_periods"), _phrases(lang, word_sets, "blame_anaphors"),
+                numbers, word_sets)
 
 
 def _phrases(lang: str, word_sets: dict[str, frozenset[str]], key: str) -> PatternMatcher:
