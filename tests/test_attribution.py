@@ -229,3 +229,14 @@ def test_a_verb_of_saying_coordinated_with_the_act_keeps_its_speaker_as_actor(te
     # the second verb is read as a verb of saying: its speaker is still the one who condemns
     accusation = only(code(text, lang), "ACCUSE")
     assert [a.country for a in accusation.actor] == ["PRK"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Attacke auf das Krankenhaus in Aleppo sei empörend, kritisierte Kerry.", "de"),
+    ("The attack on the hospital in Aleppo was outrageous, Kerry said.", "en"),
+])
+def test_a_judgement_is_the_speakers_accusation(text, lang):
+    # what is judged is the subject, never the judge: the attack does not accuse Kerry
+    accusations = [e for e in code_text(text, lang, None, "t") if e.event_type == "ACCUSE"]
+    assert accusations and all([a.country for a in e.actor] == ["USA"] for e in accusations)
+    assert all("USA" not in {r.country for r in e.recipient} for e in accusations)

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from eventwire.coding.coder import code_text
-from tests.coding_helpers import first_of_type
+from coding_helpers import first_of_type
 
 PUBLISHED = date(2016, 1, 18)
 

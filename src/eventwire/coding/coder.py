@@ -455,6 +455,14 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         actor = [attribution.speaker]
         recipient = [r for r in recipient if r is not attribution.speaker]
         trace.append(TraceStep("actor", attribution.speaker.text, "the speaker of a verb of saying that is an act"))
+    elif attribution.speaker is not None and event_type == "ACCUSE" and \
+            any(cues.has_word(tokens[i], "judgement_predicates") for i in main.token_indices):
+        # "Die Attacke … sei empörend, kritisierte er": who judges is the speaker; what is judged is
+        # the subject (its doer becomes the accused, _accuse_the_doer)
+        recipient = [a for a in actor + recipient if a is not attribution.speaker]
+        actor = [attribution.speaker]
+        trace.append(TraceStep("actor", attribution.speaker.text, "the speaker of a judgement ('"
+                               f"{trigger_text}') judges; what it is said of is the recipient"))
     if not actor and attribution.speaker is not None:
         # "Russia said it had expelled …": the pronoun subject of what was said is its speaker;
         # "USAID announced a suspension of aid", "Russland kündigte den Abzug an": one's own act
