@@ -101,3 +101,13 @@ def test_blame_for_it_restates_the_act_with_the_blamed_as_actor(text, lang, trig
     where = {r.country for r in restated.recipient} | {restated.location.country if restated.location else None}
     assert "SYR" in where  # the act restated is the attack in Aleppo
     assert restated.attribution.speaker.country == "SYR" and restated.modality.certainty == "probable"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Kerry traf den palästinensischen Präsidenten Abbas in Amman. "
+     "Demnach sprachen die beiden Politiker über die jüngsten Gewalttaten.", "de"),
+    ("Kerry met the Palestinian president Abbas in Amman. The two leaders talked about the recent violence.", "en"),
+])
+def test_the_two_leaders_are_the_parties_of_the_meeting_before(text, lang):
+    talks = [e for e in code_text(text, lang, PUBLISHED, "t") if e.event_type == "CONSULT"]
+    assert len(talks) == 2 and {a.country for a in talks[1].actor} == {"USA", "PSE"}

@@ -19,7 +19,7 @@ from eventwire.coding.relation import TRAINED_LANGUAGES, classify_pair
 from eventwire.coding.roles import assign_roles, earlier_act, is_location_mention
 from eventwire.coding.tense import clause_tense, in_reported_speech, noun_follows
 from eventwire.lexicons import Row, lexicon_version
-from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate
+from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate, country_unknown
 from eventwire.nlp.dates import month_words
 from eventwire.nlp.patterns import Match
 from eventwire.nlp.places import country_of
@@ -164,6 +164,15 @@ def _salient_actor(events: list[EventMention]) -> list[ActorRef]:
     if last is None:
         return []
     return next(e.actor for e in events if e.actor and e.evidence.start == last.evidence.start)
+
+
+def _last_pair(events: list[EventMention]) -> list[ActorRef]:
+    """One party per country of the latest event with exactly two countries among its parties."""
+    for e in reversed(events):
+        parties = {a.country: a for a in e.actor + e.recipient if a.country}
+        if len(parties) == 2:
+            return list(parties.values())
+    return []
 
 
 def _carry_quotes(frames: list[_Frame]) -> None:
@@ -475,6 +484,16 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         if why is not None:
             actor = [attribution.speaker]
             trace.append(TraceStep("actor", actor[0].text, why))
+    pair = next(iter(cues.pair_anaphors.find(tokens, clause.start, clause.end)), None)  # also after a V2 verb
+    if pair is not None and all(country_unknown(mentions[i]) for i in roles.actor) \
+            and actor == [mentions[i].actor for i in roles.actor]:
+        parties = _last_pair(frame.earlier)
+        if parties:
+            # "Demnach sprachen die beiden Politiker …": the two parties of the latest act with two
+            actor = parties
+            trace.append(TraceStep("actor", "/".join(a.country or "" for a in parties),
+                                   f"'{pair.text(tokens, sent.sentence.text, sent.sentence.start)}': the two "
+                                   "parties of the latest act between two countries"))
     if not actor and roles.pronoun_subject and frame.previous_actor:
         actor = list(frame.previous_actor)
         trace.append(TraceStep("actor", actor[0].text, "pronoun subject: the actor of the previous event"))
@@ -584,8 +603,10 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
 
     quad, intensity = quad_and_intensity(event_type, modes)
     weight = trigger_weight(main)
+    # reciprocal parties ("Kerry und Abbas sprachen") name both sides of the act in its actor
+    both_sides = recipient or len({a.country for a in actor if a.country}) >= 2
     confidence = weight * (0.55 + (0.25 if any(a.country for a in actor) else 0.1 if actor else 0)
-                           + (0.2 if recipient else 0.05)) * (1.0 if roles.strong or actor else 0.8)
+                           + (0.2 if both_sides else 0.05)) * (1.0 if roles.strong or actor else 0.8)
     trace.append(TraceStep("confidence", round(confidence, 3),
                            "trigger weight × role evidence (actor found, recipient found, rule strength)"))
     if confidence <= MIN_CONFIDENCE:
