@@ -301,7 +301,9 @@ def test_a_generated_row_never_restates_a_curated_one_with_a_trailing_prepositio
 
 @pytest.mark.parametrize("text,lang,actor,recipient", [
     ("US-Außenminister John Kerry richtete diese Erwartung vor allem an Russland.", "de", "USA", "RUS"),
-    ("Der König hat die Notwendigkeit unterstrichen, Gespräche mit Israel aufzunehmen.", "de", None, None),
+    # the infinitive clause after the demand names whom it is addressed to
+    ("Der jordanische König hat die Notwendigkeit unterstrichen, den Friedensprozess zwischen Israelis und "
+     "Palästinensern wieder in Gang zu bringen.", "de", "JOR", "PSE"),
     ("The king stressed the need to revive the peace process between Israelis and Palestinians.", "en",
      None, "PSE"),
 ])

@@ -16,7 +16,7 @@ from eventwire.coding.clauses import Clause, clause_of, split_clauses
 from eventwire.coding.cues import Cues, cues_for, mode_words_for, quad_and_intensity, trigger_weight
 from eventwire.coding.modality import ModalityCues, event_modality, find_modality_cues, is_headline
 from eventwire.coding.relation import TRAINED_LANGUAGES, classify_pair
-from eventwire.coding.roles import assign_roles, earlier_act, is_location_mention
+from eventwire.coding.roles import assign_roles, earlier_act, is_location_mention, parties_of_complement
 from eventwire.coding.tense import clause_tense, in_reported_speech, noun_follows
 from eventwire.lexicons import Row, lexicon_version
 from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate, country_unknown
@@ -484,6 +484,13 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         if why is not None:
             actor = [attribution.speaker]
             trace.append(TraceStep("actor", actor[0].text, why))
+    if event_type == "REQUEST" and not recipient:
+        addressed = parties_of_complement(tokens, mentions, frame.clauses, clause,
+                                          excluded | set(roles.actor), cues)
+        if addressed:
+            recipient = [mentions[i].actor for i in addressed]
+            trace.append(TraceStep("recipient", recipient[0].text, "the parties named in the infinitive "
+                                   "clause after the demand: those who must act"))
     pair = next(iter(cues.pair_anaphors.find(tokens, clause.start, clause.end)), None)  # also after a V2 verb
     if pair is not None and all(country_unknown(mentions[i]) for i in roles.actor) \
             and actor == [mentions[i].actor for i in roles.actor]:

@@ -561,6 +561,18 @@ def _subject_of_clause_before(roles: Roles, tokens, mentions, clauses, clause, c
                                      f"{why}: the subject of the clause before"))
 
 
+def parties_of_complement(tokens: list[Token], mentions: list[Mention], clauses: list[Clause], clause: Clause,
+                          taken: set[int], cues: Cues) -> list[int]:
+    """The parties named in the infinitive clause right after a demand with no addressee: "die
+    Notwendigkeit unterstrichen, den Friedensprozess zwischen Israelis und Palästinensern … zu
+    bringen" is addressed to those who must act."""
+    if clause.index + 1 >= len(clauses) or not _infinitive_clause(tokens, clauses[clause.index + 1], cues):
+        return []
+    after = clauses[clause.index + 1]
+    return [i for i, m in enumerate(mentions) if after.start <= m.start_token < after.end and i not in taken
+            and m.actor.country and not is_location_mention(tokens, m, cues)]
+
+
 def _infinitive_clause(tokens: list[Token], clause: Clause, cues: Cues) -> bool:
     """The clause ends in an infinitive with "zu": "zu befreien", "beschossen zu haben", "abzuwerfen"."""
     words = [i for i in range(clause.start, clause.end) if tokens[i].text.isalpha()]
