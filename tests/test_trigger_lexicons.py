@@ -328,3 +328,15 @@ def test_a_german_compound_of_party_and_act_names_both(text, event_type, actor, 
     from eventwire.coding.coder import code_text
     event = next(e for e in code_text(text, "de", date(2016, 1, 18), "t") if e.event_type == event_type)
     assert [a.country for a in event.actor] == [actor] and recipient in {r.country for r in event.recipient}
+
+
+@pytest.mark.parametrize("text", [
+    "Immigration and Customs Enforcement returned 11 oil paintings to a museum in Germany.",
+    "US officials returned a manuscript and two skulls to Peru on Monday.",
+])
+def test_returning_cultural_property_is_a_retreat(text):
+    # CAMEO 0842 (return, release property) is RETREAT; PLV codes it as YIELD
+    from datetime import date
+
+    from eventwire.coding.coder import code_text
+    assert "RETREAT" in {e.event_type for e in code_text(text, "en", date(2016, 1, 18), "t")}
