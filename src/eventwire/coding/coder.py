@@ -16,7 +16,7 @@ from eventwire.coding.clauses import Clause, clause_of, split_clauses
 from eventwire.coding.cues import Cues, cues_for, mode_words_for, quad_and_intensity, trigger_weight
 from eventwire.coding.modality import ModalityCues, event_modality, find_modality_cues, is_headline
 from eventwire.coding.relation import TRAINED_LANGUAGES, classify_pair
-from eventwire.coding.roles import assign_roles, earlier_act, is_location_mention, parties_of_complement
+from eventwire.coding.roles import MEETINGS, assign_roles, earlier_act, is_location_mention, parties_of_complement
 from eventwire.coding.tense import clause_tense, in_reported_speech, noun_follows
 from eventwire.lexicons import Row, lexicon_version
 from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate, country_unknown
@@ -37,7 +37,6 @@ SPEECH_ACT_MIN_WEIGHT = 0.6  # weaker cue words ("behaupten", "warnen") stay cue
 # acts whose recipient, when none is named, is the country of the place they happen at
 PLACE_TARGETED = {"ASSAULT": "force was used", "COERCE": "force was used", "AID": "aid was delivered"}
 PLACE_ACTED = {"MOBILIZE"}  # forces are mobilised, tested and exercised on the mobilising state's ground
-HOSTED = {"CONSULT"}  # a meeting in one party's country is a visit: the host receives, the guests act
 REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETREAT"}
 FORCE_TYPES = {"ASSAULT", "COERCE"}
 STATE_FORCE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
@@ -595,8 +594,9 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         actor = [_place_party(location)]
         trace.append(TraceStep("actor", location.country,
                                f"no actor named: the country where forces were mobilised ({location.name})"))
-    elif event_type in HOSTED and not recipient and location is not None and not location.dateline \
+    elif event_type in MEETINGS and not recipient and location is not None and not location.dateline \
             and _in_clause(location, clause, tokens):
+        # a meeting in one party's country is a visit: the host receives, the guests act
         actor, recipient = _visit_roles(actor, location, trace)
     size = _event_size(sent, clause, cues, trace)
     if event_type in FORCE_TYPES and not actor and _tally_over_period(sent, size, cues):

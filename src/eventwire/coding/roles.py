@@ -28,7 +28,7 @@ from eventwire.records import Token, TraceStep
 LOCATION_KINDS = {"country", "capital", "city"}
 MAX_EXTRAPOSED_WORDS = 2  # words between a relative clause's antecedent and its comma
 HOSTING_ORGANISATIONS = {"UNO", "EUR", "NAT", "IGO"}  # "UN-Konferenz", "EU summit": the body convenes
-MEETINGS = {"CONSULT"}
+MEETINGS = {"CONSULT"}  # acts that someone hosts: an organisation, or a party in its own country
 
 
 @dataclass

@@ -313,6 +313,7 @@ def _spec(lang: str) -> _Spec:
     return _Spec(lang)
 
 
+@lru_cache(maxsize=None)
 def month_words(lang: str) -> frozenset[str]:
     """The language's month names and abbreviations, lower-cased ("oktober", "oct")."""
     return frozenset(_spec(lang).all_months)
