@@ -60,6 +60,8 @@ def test_actor_no_duplicates(lang):
     ("Die Uno verurteilte den Angriff auf Aleppo.", "de", "UNO"),  # Der Standard writes acronyms as words
     ("Die Nato verurteilte den russischen Angriff.", "de", "IGO"),
     ("Nato condemned the Russian attack on Kyiv.", "en", "IGO"),
+    ("Die Farc verurteilte den Angriff der Armee.", "de", "COL"),
+    ("Farc condemned the army's attack.", "en", "COL"),
 ])
 def test_acronyms_written_as_words_name_their_body(text, lang, code):
     from eventwire.coding.coder import code_text
@@ -241,3 +243,19 @@ def test_leader_lookup(country, role, day, name):
 def test_kim_aliases():
     kim = [r for r in load_table("common", "leaders") if r["name"] == "Kim Jong Un"][0]
     assert {"Kim Jong-un", "Kim Jong Un"} <= set(kim["aliases"].split("|")) | {kim["name"]}
+
+
+def test_generated_actor_lexicons_are_current():
+    """actors.tsv is what tools/build_actor_lexicons.py makes from the seeds, ngec countries.csv and the
+    CLDR of the pinned babel (the dev extra pins it, so that the check means the same everywhere)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    countries = root.parent / "shared" / "reference" / "ngec" / "countries.csv"
+    if not countries.exists():
+        pytest.skip(f"ngec countries.csv not found at {countries}")
+    proc = subprocess.run([sys.executable, str(root / "tools" / "build_actor_lexicons.py"), "--check",
+                           "--countries", str(countries)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
