@@ -119,3 +119,23 @@ def test_participle_adjectives_are_not_verbs_of_saying_or_hedges_of_the_act():
     hedged = next(e for e in code_text("The alleged attack on the convoy in Syria killed four Russian soldiers.",
                                        "en", PUBLISHED, "t") if e.event_type == "ASSAULT")
     assert hedged.modality.certainty == "possible"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The Afghan government said on Wednesday it would free 1,500 Taliban prisoners.", "en"),
+    ("Die afghanische Regierung sagte am Mittwoch, sie würde 1500 Taliban-Gefangene freilassen.", "de"),
+])
+def test_would_after_a_verb_of_saying_is_the_speakers_promise(text, lang):
+    # the reported form of "will": a promise to release, which PLOVER codes as AGREE
+    promise = next(e for e in code_text(text, lang, None, "t") if e.evidence.trigger.startswith(("free", "frei")))
+    assert promise.event_type == "AGREE" and promise.modality.tense == "future"
+    assert not promise.modality.hypothetical
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The government said it would free the prisoners if the rebels laid down their arms.", "en"),
+    ("Die Regierung sagte, sie würde die Gefangenen freilassen, wenn die Rebellen die Waffen niederlegten.", "de"),
+])
+def test_would_with_a_condition_stays_hypothetical(text, lang):
+    release = next(e for e in code_text(text, lang, None, "t") if e.evidence.trigger.startswith(("free", "frei")))
+    assert release.modality.hypothetical and release.event_type != "AGREE"

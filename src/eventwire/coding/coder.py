@@ -538,7 +538,8 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         trace.extend(attribution.trace)
     modality, modality_trace = event_modality(tokens, sent.sentence.text, sent.sentence.start,
                                               frame.clauses, clause, main, frame.modality_cues,
-                                              attribution.cue_certainty if applies else None, cues)
+                                              attribution.cue_certainty if applies else None, cues,
+                                              reported=applies and attribution.cue_kind == "say")
     trace.extend(modality_trace)
     if denial.deniers and denial.clause is not None and clause.index > denial.clause:
         modality.polarity = "denied"

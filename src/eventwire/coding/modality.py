@@ -51,7 +51,8 @@ def _governing(clauses: list[Clause], clause: Clause) -> list[Clause]:
 
 def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Clause],
                    clause: Clause, trigger: Match, found: ModalityCues, cue_certainty: str | None,
-                   cues: Cues) -> tuple[Modality, list[TraceStep]]:
+                   cues: Cues, reported: bool = False) -> tuple[Modality, list[TraceStep]]:
+    """`reported`: the event is what a speaker said, so "said it would free" is the speaker's future."""
     modality = Modality()
     trace: list[TraceStep] = []
 
@@ -79,6 +80,12 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
     for kind, attr in (("future", "tense"), ("hypothetical", "hypothetical")):
         for m in found.of_kind(kind):
             if clause_of(clauses, m.start) in governing and not _trails_trigger(m, clause, clauses, trigger, cues):
+                if attr == "hypothetical" and reported and _reported_future(m, found, tokens, cues):
+                    # "said it would free 1,500 prisoners": the reported form of "will", not a condition
+                    modality.tense = "future"
+                    trace.append(TraceStep("modality.tense", "future", f"'{m.text(tokens, text, offset)}' "
+                                           "after a verb of saying is its speaker's future", m.row.source))
+                    break
                 if attr == "tense":
                     modality.tense = "future"
                     if clause_of(clauses, m.start) is not clause and modality.certainty == "certain":
@@ -96,6 +103,14 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
         trace.append(TraceStep("modality.tense", modality.tense,
                                "verb form and auxiliaries of the event's clause", None))
     return modality, trace
+
+
+def _reported_future(cue: Match, found: ModalityCues, tokens: list[Token], cues: Cues) -> bool:
+    """"would" in reported speech with no condition in the sentence ("if", "unless" make it hypothetical)."""
+    if not any(cues.has_word(tokens[i], "reported_future") for i in cue.token_indices):
+        return False
+    return all(any(cues.has_word(tokens[i], "reported_future") for i in other.token_indices)
+               for other in found.of_kind("hypothetical"))
 
 
 def _trails_trigger(cue: Match, clause: Clause, clauses: list[Clause], trigger: Match, cues: Cues) -> bool:
