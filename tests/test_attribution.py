@@ -237,6 +237,6 @@ def test_a_verb_of_saying_coordinated_with_the_act_keeps_its_speaker_as_actor(te
 ])
 def test_a_judgement_is_the_speakers_accusation(text, lang):
     # what is judged is the subject, never the judge: the attack does not accuse Kerry
-    accusations = [e for e in code_text(text, lang, None, "t") if e.event_type == "ACCUSE"]
+    accusations = [e for e in code(text, lang) if e.event_type == "ACCUSE"]
     assert accusations and all([a.country for a in e.actor] == ["USA"] for e in accusations)
     assert all("USA" not in {r.country for r in e.recipient} for e in accusations)

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 import simplemma
 
+from eventwire.coding.coder import code_text
 from eventwire.lexicons import LEXICON_DIR, load_table
 
 LANGS = ("de", "en", "es", "fr")
@@ -195,8 +197,6 @@ def test_english_triggers_for_acled_style_events():
 
 
 def test_a_base_established_is_a_deployment_but_based_is_not_a_base():
-    from eventwire.coding.coder import code_text
-
     assert "MOBILIZE" in {e.event_type for e in code_text("Turkish troops established a new base near the border.",
                                                           "en", None, "t")}
     assert "MOBILIZE" not in {e.event_type for e in code_text(
@@ -261,9 +261,6 @@ def test_generated_english_part_is_current():
 
 
 def test_a_weak_trigger_inside_a_stronger_phrase_is_part_of_it():
-    from datetime import date
-
-    from eventwire.coding.coder import code_text
     events = code_text("North Korea stepped up the testing of artillery and cruise missiles near Russia.",
                        "en", date(2024, 10, 8), "t")
     types = {e.event_type for e in events}
@@ -280,9 +277,6 @@ def test_a_weak_trigger_inside_a_stronger_phrase_is_part_of_it():
     ("UN agencies delivered food aid in Gaza on Monday.", "en", "PSE"),
 ])
 def test_giving_aid_goods_is_aid(text, lang, recipient):
-    from datetime import date
-
-    from eventwire.coding.coder import code_text
     aid = [e for e in code_text(text, lang, date(2024, 10, 8), "t") if e.event_type == "AID"]
     assert aid and recipient in {r.country for r in aid[0].recipient}
 
@@ -291,9 +285,6 @@ def test_giving_aid_goods_is_aid(text, lang, recipient):
 def test_a_generated_row_never_restates_a_curated_one_with_a_trailing_preposition():
     # tools/build_trigger_lexicons.py leaves out "demand ... release of" (generated, 0.55): as the longer
     # match it outranked the curated "demand ... release" (0.9) and halved the demand's confidence
-    from datetime import date
-
-    from eventwire.coding.coder import code_text
     demand = next(e for e in code_text("The EU demanded the release of the lawyer.", "en", date(2024, 10, 8), "t")
                   if e.event_type == "REQUEST")
     assert demand.confidence > 0.7 and demand.evidence.trigger == "demanded … release"
@@ -308,9 +299,6 @@ def test_a_generated_row_never_restates_a_curated_one_with_a_trailing_prepositio
      None, "PSE"),
 ])
 def test_stressing_the_need_or_addressing_an_expectation_is_a_request(text, lang, actor, recipient):
-    from datetime import date
-
-    from eventwire.coding.coder import code_text
     request = [e for e in code_text(text, lang, date(2016, 1, 18), "t") if e.event_type == "REQUEST"]
     assert request
     assert actor is None or actor in {a.country for a in request[0].actor}
@@ -323,9 +311,6 @@ def test_stressing_the_need_or_addressing_an_expectation_is_a_request(text, lang
 ])
 def test_a_german_compound_of_party_and_act_names_both(text, event_type, actor, recipient):
     # "US-Luftangriff" is one token: its first part names the actor, its head the act
-    from datetime import date
-
-    from eventwire.coding.coder import code_text
     event = next(e for e in code_text(text, "de", date(2016, 1, 18), "t") if e.event_type == event_type)
     assert [a.country for a in event.actor] == [actor] and recipient in {r.country for r in event.recipient}
 
@@ -336,9 +321,6 @@ def test_a_german_compound_of_party_and_act_names_both(text, event_type, actor, 
 ])
 def test_returning_cultural_property_is_a_retreat(text):
     # CAMEO 0842 (return, release property) is RETREAT; PLV codes it as YIELD
-    from datetime import date
-
-    from eventwire.coding.coder import code_text
     assert "RETREAT" in {e.event_type for e in code_text(text, "en", date(2016, 1, 18), "t")}
 
 
@@ -348,17 +330,11 @@ def test_returning_cultural_property_is_a_retreat(text):
 ])
 def test_an_attack_on_a_physical_target_is_no_accusation(text):
     # tools/build_trigger_lexicons.py leaves out CAMEO's "attack ... government" (criticise) and the like
-    from datetime import date
-
-    from eventwire.coding.coder import code_text
     types = [e.event_type for e in code_text(text, "en", date(2016, 1, 18), "t")]
     assert "ASSAULT" in types and "ACCUSE" not in types
 
 
 def test_attacking_someone_for_something_is_still_criticism():
-    from datetime import date
-
-    from eventwire.coding.coder import code_text
     events = code_text("The president attacked the government for its handling of the crisis.", "en",
                        date(2016, 1, 18), "t")
     assert [e.event_type for e in events] == ["ACCUSE"]

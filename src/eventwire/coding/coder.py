@@ -206,7 +206,7 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
     cue_tokens = set(attribution.cue_tokens) | denial.cue_tokens | denial.accusation_tokens
     taken: set[int] = set()
     for m in mentions:
-        if not (m.kinds == ("compound",) and m.role is None):
+        if not m.party_prefix_only:
             taken.update(range(m.start_token, m.end_token))
     for d in sent.dates:
         taken.update(i for i, t in enumerate(tokens) if d.start <= t.start < d.end)
@@ -392,7 +392,8 @@ def _blamed_acts(frame: _Frame, events: list[EventMention], cues: Cues, article_
     the troops the attack's actor, as the blamer claims it. "… dafür verantwortlich", "blamed them
     for it" restates the article's latest act of force with that actor (guide §2: each mention)."""
     out = []
-    tokens = frame.sent.tokens
+    anaphor = next(iter(cues.blame_anaphors.find(frame.sent.tokens)), None)
+    earlier = [e for e in frame.earlier if e.event_type in FORCE_TYPES]
     for blame in [e for e in events if e.event_type == "ACCUSE" and "allege" in e.mode and e.actor
                   and any(r.country or r.sector for r in e.recipient)]:
         accused = [r for r in blame.recipient if r.country or r.sector]
@@ -403,13 +404,9 @@ def _blamed_acts(frame: _Frame, events: list[EventMention], cues: Cues, article_
                 act.actor = list(accused)
                 act.trace.append(TraceStep("actor", accused[0].text, f"the party blamed for it "
                                            f"('{blame.evidence.trigger}')"))
-        anaphor = next(iter(cues.blame_anaphors.find(tokens)), None)
-        earlier = [e for e in frame.earlier if e.event_type in FORCE_TYPES]
         if acts or anaphor is None or not earlier:
             continue
-        evidence = replace(blame.evidence, trigger=anaphor.text(tokens, frame.sent.sentence.text,
-                                                                frame.sent.sentence.start),
-                           trigger_start=tokens[anaphor.start].start, trigger_end=tokens[anaphor.end - 1].end)
+        evidence = _retriggered(blame.evidence, anaphor, frame.sent)
         attribution = Attribution(blame.actor[0], blame.evidence.trigger, [])
         # the latest mention that says whom it hit, else the latest ("Angriff auf ein Krankenhaus in
         # Aleppo" over "bei der Attacke auf das Al-Kuds-Krankenhaus")
@@ -528,6 +525,15 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     partyless = not any(a.country or a.sector for a in actor + recipient)
     if partyless and trigger_weight(main) < PARTYLESS_MIN_WEIGHT:
         return None
+    size = _event_size(sent, clause, cues, trace)
+    if event_type in FORCE_TYPES and not actor and _tally_over_period(sent, size, cues):
+        return None  # "seit Oktober wurden 176 Palästinenser getötet": a count, not one act (guide §2)
+    if event_type == "PROTEST" and not actor and recipient and _counted(size) \
+            and all(r.sector in (None, "CVL") for r in recipient):
+        # "bei Protestaktionen wurden 155 Palästinenser getötet": those killed at a protest protested
+        actor, recipient = recipient, []
+        trace.append(TraceStep("actor", actor[0].text, "the people killed, hurt or arrested at a protest "
+                               "are its protesters"))
 
     applies = attribution.found and (attribution.cue_kind in SOURCE_CUE_KINDS
                                      or clause.index not in attribution.frame_clauses
@@ -599,15 +605,6 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
             and _in_clause(location, clause, tokens):
         # a meeting in one party's country is a visit: the host receives, the guests act
         actor, recipient = _visit_roles(actor, location, trace)
-    size = _event_size(sent, clause, cues, trace)
-    if event_type in FORCE_TYPES and not actor and _tally_over_period(sent, size, cues):
-        return None  # "seit Oktober wurden 176 Palästinenser getötet": a count, not one act (guide §2)
-    if event_type == "PROTEST" and not actor and recipient and _counted(size) \
-            and all(r.sector in (None, "CVL") for r in recipient):
-        # "bei Protestaktionen wurden 155 Palästinenser getötet": those killed at a protest protested
-        actor, recipient = recipient, []
-        trace.append(TraceStep("actor", actor[0].text, "the people killed, hurt or arrested at a protest "
-                               "are its protesters"))
 
     quad, intensity = quad_and_intensity(event_type, modes)
     weight = trigger_weight(main)
@@ -667,24 +664,28 @@ def _per_coordinated_place(event: EventMention, sent: AnnotatedSentence, clause:
                     or not (own is not None or all(tokens[i].lower in joining for i in between)):
                 break
             countries.add(ordered[j].country)
-            extra.append(_at_place(event, place, ordered[j], own, tokens, sent))
+            extra.append(_at_place(event, place, ordered[j], own, sent))
             j += step
     return extra
 
 
-def _at_place(event: EventMention, place: PlaceRef, other: PlaceRef, trigger: Match | None, tokens: list,
+def _at_place(event: EventMention, place: PlaceRef, other: PlaceRef, trigger: Match | None,
               sent: AnnotatedSentence) -> EventMention:
     """A copy of `event` at `other`: parties that only the first place lent it take the other's country."""
     def moved(side: list[ActorRef]) -> list[ActorRef]:
         return [_place_party(other) if (r.start, r.end) == (place.start, place.end) else r for r in side]
-    evidence = event.evidence
-    if trigger is not None:
-        evidence = replace(evidence, trigger=trigger.text(tokens, sent.sentence.text, sent.sentence.start),
-                           trigger_start=tokens[trigger.start].start, trigger_end=tokens[trigger.end - 1].end)
+    evidence = event.evidence if trigger is None else _retriggered(event.evidence, trigger, sent)
     trace = event.trace + [TraceStep("location", other.name, f"'{other.text}' is coordinated with "
                                      f"'{place.text}': one record per country")]
     return replace(event, id=_short_hash(f"{event.id}|{other.country}"), evidence=evidence,
                    location=other, actor=moved(event.actor), recipient=moved(event.recipient), trace=trace)
+
+
+def _retriggered(evidence: Evidence, trigger: Match, sent: AnnotatedSentence) -> Evidence:
+    """The same evidence sentence with another of its words as the trigger."""
+    tokens = sent.tokens
+    return replace(evidence, trigger=trigger.text(tokens, sent.sentence.text, sent.sentence.start),
+                   trigger_start=tokens[trigger.start].start, trigger_end=tokens[trigger.end - 1].end)
 
 
 def _visit_roles(actor: list[ActorRef], place: PlaceRef,
@@ -739,7 +740,7 @@ def _event_date(sent: AnnotatedSentence, clause: Clause, clauses: list[Clause], 
 
 
 def _event_location(sent: AnnotatedSentence, clause: Clause, trigger: Match, role_mentions: list[int],
-                    cues: Cues, trace: list[TraceStep], others: list[Match] = ()) -> PlaceRef | None:
+                    cues: Cues, trace: list[TraceStep], others: list[Match]) -> PlaceRef | None:
     tokens, mentions = sent.tokens, sent.mentions
     # A place name that is an actor ("Moskau nutzte sein Veto") is a metonym, not a location,
     # unless a place preposition introduces it ("in Moskau").

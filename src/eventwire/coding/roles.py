@@ -198,7 +198,7 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
             if i in roles.recipient:
                 continue
             before = m.end_token == t.start and (m.demonym_only or _possessive(tokens[m.end_token - 1], cues)) \
-                or (m.kinds == ("compound",) and (m.start_token, m.end_token) == (t.start, t.end))
+                or (m.party_prefix_only and (m.start_token, m.end_token) == (t.start, t.end))
             after = postposed and m.demonym_only and m.start_token == t.end and _is_noun(tokens, t.end - 1, cues)
             if before or after:
                 roles.actor = [i]

@@ -47,6 +47,12 @@ class Mention:
     def has_role(self) -> bool:
         return "role" in self.kinds
 
+    @property
+    def party_prefix_only(self) -> bool:
+        """A hyphen compound whose first part names the party and whose head is no role
+        ("US-Luftangriff", "UN-Konferenz"): the head may be a trigger of its own."""
+        return self.kinds == ("compound",) and self.role is None
+
 
 @dataclass(frozen=True)
 class Leader:
