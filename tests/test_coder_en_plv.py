@@ -67,6 +67,26 @@ def test_main_event_first_prefers_main_clause():
         main_event(events, "largest")
 
 
+@pytest.mark.parametrize("lang,text,main_type", [
+    ("en", "On the eve of a visit by Iran's president to the United States, Iran freed 11 political "
+           "prisoners.", "RETREAT"),
+    ("en", "After rebels attacked the base, Afghan police arrested 20 suspects in Kabul.", "COERCE"),
+    ("en", "After the meeting Erdogan condemned the attacks on civilians.", "ACCUSE"),
+    ("de", "Im Vorfeld des Besuchs von Präsident Rohani in den USA ließ der Iran am Mittwoch elf "
+           "politische Gefangene frei.", "RETREAT"),
+    ("de", "Nachdem Rebellen den Stützpunkt angegriffen hatten, nahm die Polizei in Kabul 20 "
+           "Verdächtige fest.", "COERCE"),
+    # the preposition governs the noun after it, not the verb: the condemnation stays the main act
+    ("de", "Nach dem Treffen verurteilte Erdogan die Angriffe auf Zivilisten.", "ACCUSE"),
+])
+def test_main_event_skips_background_acts(lang, text, main_type):
+    """An act in a subordinate clause or a circumstantial phrase sets the scene: the sentence's
+    main event is the act its main clause reports, even when the background act comes first."""
+    events = code_text(text, lang, None, "t")
+    assert len(events) >= 2
+    assert main_event(events).event_type == main_type
+
+
 def test_plv_train_halves_are_deterministic():
     import importlib.util
     from pathlib import Path
