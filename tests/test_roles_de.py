@@ -157,6 +157,20 @@ def test_a_state_force_reporting_an_agentless_act_of_force_did_it(text, lang, ac
     assert events and [a.country for a in events[0].actor] == actor
 
 
+@pytest.mark.parametrize("text, lang, event_type, actor", [
+    ("The United States, in turn, imposed sanctions on Iran.", "en", "SANCTION", ["USA"]),
+    ("Germany, for its part, condemned the attack.", "en", "ACCUSE", ["DEU"]),
+    ("UN officials, however, complained that they had to work with partners approved by Damascus.",
+     "en", "ACCUSE", ["UNO"]),
+    ("Die USA, ihrerseits, verhängten Sanktionen gegen den Iran.", "de", "SANCTION", ["USA"]),
+    ("Russland, allerdings, lehnte den Vorschlag ab.", "de", "REJECT", ["RUS"]),
+])
+def test_subject_before_an_inserted_adverb_acts(text, lang, event_type, actor):
+    # the commas around "in turn" / "ihrerseits" end no clause: the subject before them is the actor
+    events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == event_type]
+    assert events and [a.country for a in events[0].actor] == actor
+
+
 def test_a_genitive_inside_the_target_is_not_the_attacker():
     # "der Hamas-Bewegung" owns the camp that was attacked; "Bei dem Angriff" restates the army's attack
     text = ("Die israelische Armee hat einen Vergeltungsangriff gestartet. Bei dem Angriff auf ein Trainingslager "

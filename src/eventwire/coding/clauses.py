@@ -25,10 +25,11 @@ class Clause:
 
 
 def split_clauses(tokens: list[Token], openers: frozenset[str], complementizers: frozenset[str],
-                  relatives: frozenset[str] = frozenset(), prepositions: frozenset[str] = frozenset()
-                  ) -> list[Clause]:
+                  relatives: frozenset[str] = frozenset(), prepositions: frozenset[str] = frozenset(),
+                  parentheticals: frozenset[tuple[str, ...]] = frozenset()) -> list[Clause]:
     """`openers` open a clause after a break mark; `complementizers` ("dass", "that") anywhere;
-    `relatives` after a break mark, possibly behind a preposition ("…, für den …"), mark it relative."""
+    `relatives` after a break mark, possibly behind a preposition ("…, für den …"), mark it relative;
+    `parentheticals` between two commas ("Russia, however, rejected …") end no clause."""
     clauses: list[Clause] = []
     start, opener, relative = 0, None, False
 
@@ -36,7 +37,7 @@ def split_clauses(tokens: list[Token], openers: frozenset[str], complementizers:
         if end > start:
             clauses.append(Clause(len(clauses), start, end, opener, relative))
 
-    apposed = _short_brackets(tokens)
+    apposed = _short_brackets(tokens) | _parenthetical_commas(tokens, parentheticals)
     for i, tok in enumerate(tokens):
         if tok.text in BREAK_MARKS and i not in apposed:
             close(i)
@@ -65,6 +66,22 @@ def _short_brackets(tokens: list[Token]) -> set[int]:
                       if tokens[j].text == closer), None)
         if close is not None and close > i + 1 and all(t.text not in BREAK_MARKS for t in tokens[i + 1:close]):
             marks.update((i, close))
+    return marks
+
+
+def _parenthetical_commas(tokens: list[Token], parentheticals: frozenset[tuple[str, ...]]) -> set[int]:
+    """The two commas around an inserted adverb ("Russia, however, rejected the plan", "Germany, for
+    its part, condemned …"): the subject before them and the verb after them stay one clause."""
+    marks = set()
+    lengths = {len(p) for p in parentheticals}
+    for i, tok in enumerate(tokens):
+        if tok.text != ",":
+            continue
+        for n in lengths:
+            close = i + 1 + n
+            if close < len(tokens) and tokens[close].text == "," \
+                    and tuple(t.lower for t in tokens[i + 1:close]) in parentheticals:
+                marks.update((i, close))
     return marks
 
 
