@@ -171,6 +171,27 @@ def test_subject_before_an_inserted_adverb_acts(text, lang, event_type, actor):
     assert events and [a.country for a in events[0].actor] == actor
 
 
+@pytest.mark.parametrize("text, lang, event_type, actor, recipient", [
+    ("Russia, which backs the Syrian government, bombed rebel positions in Aleppo.", "en", "ASSAULT",
+     ["RUS"], ["SYR"]),
+    ("Turkey, a NATO member, shelled Kurdish positions in Syria.", "en", "ASSAULT", ["TUR"], ["SYR"]),
+    # a verb of saying that is an act: the mention after it is its object, not an inverted speaker
+    ("China, which has close ties with Pakistan, criticised India.", "en", "ACCUSE", ["CHN"], ["IND"]),
+    ("Russland, das die syrische Regierung unterstützt, bombardierte Stellungen der Rebellen in Aleppo.",
+     "de", "ASSAULT", ["RUS"], ["SYR"]),
+    ("Die Türkei, ein NATO-Mitglied, beschoss kurdische Stellungen in Syrien.", "de", "ASSAULT", ["TUR"],
+     ["SYR"]),
+    ("China, das enge Beziehungen zu Pakistan unterhält, kritisierte Indien.", "de", "ACCUSE", ["CHN"],
+     ["IND"]),
+])
+def test_subject_before_an_inserted_clause_acts(text, lang, event_type, actor, recipient):
+    # a relative clause or an apposition between subject and verb names no party of the act
+    events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == event_type]
+    assert events, f"no {event_type} in: {text}"
+    assert [a.country for a in events[0].actor] == actor
+    assert recipient[0] in [r.country for r in events[0].recipient]
+
+
 def test_a_genitive_inside_the_target_is_not_the_attacker():
     # "der Hamas-Bewegung" owns the camp that was attacked; "Bei dem Angriff" restates the army's attack
     text = ("Die israelische Armee hat einen Vergeltungsangriff gestartet. Bei dem Angriff auf ein Trainingslager "

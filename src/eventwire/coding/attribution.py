@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from eventwire.coding.clauses import Clause, clause_of
+from eventwire.coding.clauses import Clause, clause_of, subject_before_insertion
 from eventwire.coding.cues import Cues
 from eventwire.nlp.actors import Mention
 from eventwire.nlp.annotate import AnnotatedSentence, country_unknown
@@ -109,6 +109,12 @@ def _cue_mention(sent: AnnotatedSentence, clauses: list[Clause], clause: Clause,
         return next((i for i, m in reversed(list(enumerate(mentions)))
                      if m.end_token <= match.start and match.start - m.end_token <= 1), None)
     if kind in {"say", "via"}:
+        if clause.start == match.start:
+            # "China, which has ties with Pakistan, criticised India": the subject before the inserted
+            # clause speaks; the mention after the verb is its object
+            subject = subject_before_insertion(tokens, mentions, clauses, clause, cues.words("determiners"))
+            if subject is not None and subject not in used:
+                return subject
         subject = _subject_of(mentions, clause, match.start, used)
         if subject is None and clause.start == match.start and clause.index > 0 and not any(
                 tokens[i].text.isalpha() for i in range(match.end, clause.end)):

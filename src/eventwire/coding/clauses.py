@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from eventwire.records import Token
 
 MAX_APPOSITION_TOKENS = 3  # "(IS)", "(OPCW)", "(Omar der Tschetschene)"
+MAX_INSERTED_APPOSITION = 6  # ", a member of the NATO alliance,"
 BREAK_MARKS = {",", ";", ":", "–", "—", "(", ")", "„", "“", "”", "\"", "«", "»"}
 SHORT_PAIRS = {"(": ")", "\"": "\"", "„": "“", "“": "”", "«": "»"}
 
@@ -83,6 +84,25 @@ def _parenthetical_commas(tokens: list[Token], parentheticals: frozenset[tuple[s
                     and tuple(t.lower for t in tokens[i + 1:close]) in parentheticals:
                 marks.update((i, close))
     return marks
+
+
+def subject_before_insertion(tokens: list[Token], mentions: list, clauses: list[Clause], clause: Clause,
+                             determiners: frozenset[str]) -> int | None:
+    """The subject that an insertion separates from `clause`'s verb: a relative clause ("Russland,
+    das die Regierung unterstützt, bombardierte …") or a short apposition that opens with a
+    determiner ("Turkey, a NATO member, shelled …") follows a clause that is nothing but the subject
+    (a mention, perhaps after determiners).  `clause` must go on with that subject's verb, with no
+    opener of its own ("…, mientras se extendían las protestas" is a clause of its own).  Returns the
+    index of the mention in `mentions`."""
+    if clause.index < 2 or clause.opener is not None or clause.relative:
+        return None
+    inserted, host = clauses[clause.index - 1], clauses[clause.index - 2]
+    apposition = inserted.end - inserted.start <= MAX_INSERTED_APPOSITION and inserted.end < len(tokens) \
+        and tokens[inserted.end].text == "," and tokens[inserted.start].lower in determiners
+    if not (inserted.relative or apposition):
+        return None
+    return next((i for i, m in enumerate(mentions) if m.end_token == host.end and host.start <= m.start_token
+                 and all(tokens[k].lower in determiners for k in range(host.start, m.start_token))), None)
 
 
 def clause_of(clauses: list[Clause], token_index: int) -> Clause:

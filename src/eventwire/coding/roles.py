@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventwire.coding.clauses import Clause
+from eventwire.coding.clauses import Clause, subject_before_insertion
 from eventwire.coding.cues import Cues
 from eventwire.nlp.actors import Mention
 from eventwire.nlp.annotate import country_unknown
@@ -549,8 +549,17 @@ def _fill_actor(roles: Roles, mentions, others, first, tokens, cues) -> Roles:
 
 
 def _subject_of_clause_before(roles: Roles, tokens, mentions, clauses, clause, cues, why: str) -> None:
-    """"Nordkorea hat … zurückgewiesen, es liefere Waffen …": the first mention of the clause before."""
+    """"Nordkorea hat … zurückgewiesen, es liefere Waffen …": the first mention of the clause before.
+    An inserted relative clause or apposition stands between a subject and its verb ("Russland, das
+    die Regierung unterstützt, bombardierte …", "Turkey, a NATO member, shelled …"): the subject is
+    the mention that ends where the insertion begins."""
     if clause.index == 0:
+        return
+    inserted = subject_before_insertion(tokens, mentions, clauses, clause, cues.words("determiners"))
+    if inserted is not None and not is_location_mention(tokens, mentions[inserted], cues):
+        roles.actor = [inserted]
+        roles.trace.append(TraceStep("actor", mentions[inserted].actor.text,
+                                     f"{why}: the subject before the inserted clause"))
         return
     prev = clauses[clause.index - 1]
     subject = [i for i, m in enumerate(mentions) if prev.start <= m.start_token < prev.end
