@@ -192,6 +192,22 @@ def test_subject_before_an_inserted_clause_acts(text, lang, event_type, actor, r
     assert recipient[0] in [r.country for r in events[0].recipient]
 
 
+@pytest.mark.parametrize("text, lang, event_type, actor, recipient", [
+    ("Germany expelled two Russian diplomats on Wednesday.", "en", "SANCTION", ["DEU"], ["RUS"]),
+    ("Israel released 20 Palestinian prisoners on Monday.", "en", "RETREAT", ["ISR"], ["PSE"]),
+    ("Deutschland wies zwei russische Diplomaten aus.", "de", "SANCTION", ["DEU"], ["RUS"]),
+    ("Mali hat den französischen Botschafter ausgewiesen.", "de", "SANCTION", ["MLI"], ["FRA"]),
+    # the actor's own forces are no target
+    ("The United States withdrew 2,000 American troops from Syria.", "en", "RETREAT", ["USA"], []),
+])
+def test_object_noun_of_a_trigger_pattern_is_the_recipient(text, lang, event_type, actor, recipient):
+    # "expelled … diplomats": the demonym before the pattern's object noun names whom the act hits
+    events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == event_type]
+    assert events, f"no {event_type} in: {text}"
+    assert [a.country for a in events[0].actor] == actor
+    assert [r.country for r in events[0].recipient if r.country] == recipient
+
+
 def test_a_genitive_inside_the_target_is_not_the_attacker():
     # "der Hamas-Bewegung" owns the camp that was attacked; "Bei dem Angriff" restates the army's attack
     text = ("Die israelische Armee hat einen Vergeltungsangriff gestartet. Bei dem Angriff auf ein Trainingslager "

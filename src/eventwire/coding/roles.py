@@ -123,9 +123,31 @@ def _coordinated(mentions: list[Mention], idx: int, candidates: list[int], token
 def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Clause], clause: Clause,
                  triggers: list[Match], excluded: set[int], cues: Cues) -> Roles:
     roles = _assign(tokens, mentions, clauses, clause, triggers, excluded, cues)
+    if not roles.recipient:
+        _object_inside_trigger(roles, mentions, triggers[0], excluded)
     roles.actor = _with_owners(roles, "actor", tokens, mentions, roles.actor, roles.recipient, cues)
     roles.recipient = _with_owners(roles, "recipient", tokens, mentions, roles.recipient, roles.actor, cues)
     return roles
+
+
+def _object_inside_trigger(roles: Roles, mentions: list[Mention], trigger: Match, excluded: set[int]) -> None:
+    """The object noun of a trigger pattern, with a modifier that names its country: "expelled two
+    Russian diplomats" ("expelled … diplomats"), "den französischen Botschafter ausgewiesen",
+    "released 20 Palestinian prisoners".  Forces are left out: "withdrew American troops" are the
+    actor's own, "a Palestinian suicide bomber" is the attacker."""
+    words = set(trigger.token_indices)
+    if len(words) < 2:
+        return
+    own = {mentions[a].actor.country for a in roles.actor}
+    for i, m in enumerate(mentions):
+        head = m.end_token - 1
+        if i in excluded or i in roles.actor or head not in words or m.start_token == head \
+                or words & set(range(m.start_token, head)) or m.actor.sector in ARMED_SECTORS \
+                or not m.actor.country or m.actor.country in own:
+            continue
+        roles.recipient = [i]
+        roles.trace.append(TraceStep("recipient", m.actor.text, "the object named inside the trigger"))
+        return
 
 
 def earlier_act(tokens: list[Token], trigger: Match, cues: Cues) -> bool:
@@ -413,6 +435,7 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
 
 
 OBJECTIVE_GENITIVE = {"ASSAULT", "COERCE", "THREATEN"}
+ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY"}  # PLOVER sectors of those who carry arms
 
 
 def _is_noun(tokens: list[Token], index: int, cues: Cues) -> bool:
