@@ -139,3 +139,14 @@ def test_would_after_a_verb_of_saying_is_the_speakers_promise(text, lang):
 def test_would_with_a_condition_stays_hypothetical(text, lang):
     release = next(e for e in code_text(text, lang, None, "t") if e.evidence.trigger.startswith(("free", "frei")))
     assert release.modality.hypothetical and release.event_type != "AGREE"
+
+
+@pytest.mark.parametrize("text,lang,hypothetical", [
+    ("Iran's supreme leader warned the United States against any attack.", "en", True),
+    ("Der iranische Revolutionsführer warnte die USA vor jedem Angriff.", "de", True),
+    ("Iran's supreme leader condemned the attack on the embassy.", "en", False),
+])
+def test_an_act_named_by_any_is_no_act_in_particular(text, lang, hypothetical):
+    # "any attack", "jeder Angriff" names no attack that happened
+    attack = next(e for e in code_text(text, lang, None, "t") if e.event_type == "ASSAULT")
+    assert attack.modality.hypothetical is hypothetical

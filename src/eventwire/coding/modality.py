@@ -97,12 +97,28 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
                                        f"{kind} cue '{m.text(tokens, text, offset)}' governs the event",
                                        m.row.source))
                 break
+    determiner = _nonspecific_determiner(tokens, trigger, cues)
+    if determiner is not None and modality.polarity == "asserted" and not modality.hypothetical:
+        # "warned the United States against any attack", "vor jedem Angriff": no attack in particular
+        modality.hypothetical = True
+        trace.append(TraceStep("modality.hypothetical", "hypothetical",
+                               f"'{determiner}' before the trigger noun names no act in particular", None))
     if modality.tense != "future":
         modality.tense = clause_tense(tokens, clauses, clause, set(trigger.token_indices), cues,
                                       headline=is_headline(text), event_type=trigger.row["event_type"])
         trace.append(TraceStep("modality.tense", modality.tense,
                                "verb form and auxiliaries of the event's clause", None))
     return modality, trace
+
+
+def _nonspecific_determiner(tokens: list[Token], trigger: Match, cues: Cues) -> str | None:
+    """A `nonspecific_determiners` word (any, jeden) right before the trigger's last word, or before
+    it and one adjective ("any new sanctions")."""
+    head = trigger.token_indices[-1]
+    for k in (head - 1, head - 2):
+        if k >= 0 and cues.has_word(tokens[k], "nonspecific_determiners"):
+            return tokens[k].text
+    return None
 
 
 def _reported_future(cue: Match, found: ModalityCues, tokens: list[Token], cues: Cues) -> bool:
