@@ -338,3 +338,14 @@ def test_attacking_someone_for_something_is_still_criticism():
     events = code_text("The president attacked the government for its handling of the crisis.", "en",
                        date(2016, 1, 18), "t")
     assert [e.event_type for e in events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("North Korea test-fired two ballistic missiles into the sea.", "en"),
+    ("Nordkorea hat zwei ballistische Raketen getestet.", "de"),
+    ("Nordkorea testete eine Interkontinentalrakete.", "de"),
+])
+def test_a_missile_test_is_a_show_of_force(text, lang):
+    # PLOVER MOBILIZE weapons (CAMEO 150); "test-fired" and the split "Raketen … getestet" coded nothing
+    events = [e for e in code_text(text, lang, date(2024, 10, 8), "t") if e.event_type == "MOBILIZE"]
+    assert events and events[0].actor[0].country == "PRK"
