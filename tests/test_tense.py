@@ -150,3 +150,15 @@ def test_an_act_named_by_any_is_no_act_in_particular(text, lang, hypothetical):
     # "any attack", "jeder Angriff" names no attack that happened
     attack = next(e for e in code_text(text, lang, None, "t") if e.event_type == "ASSAULT")
     assert attack.modality.hypothetical is hypothetical
+
+
+@pytest.mark.parametrize("text,lang,event_type,polarity", [
+    ("The talks between Serbia and Kosovo ended without an agreement.", "en", "AGREE", "negated"),
+    ("Die Gespräche endeten ohne eine Einigung zwischen Serbien und dem Kosovo.", "de", "AGREE", "negated"),
+    # "without" elsewhere in the clause leaves the act done
+    ("Russia attacked the town without warning.", "en", "ASSAULT", "asserted"),
+    ("Russland griff die Stadt ohne Vorwarnung an.", "de", "ASSAULT", "asserted"),
+])
+def test_without_negates_the_act_it_names(text, lang, event_type, polarity):
+    event = next(e for e in code_text(text, lang, None, "t") if e.event_type == event_type)
+    assert event.modality.polarity == polarity

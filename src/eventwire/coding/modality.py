@@ -97,7 +97,13 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
                                        f"{kind} cue '{m.text(tokens, text, offset)}' governs the event",
                                        m.row.source))
                 break
-    determiner = _nonspecific_determiner(tokens, trigger, cues)
+    privative = _word_before_head(tokens, trigger, cues, "privative_preps")
+    if privative is not None and modality.polarity == "asserted":
+        # "the talks ended without an agreement", "ohne Einigung": the act named did not happen
+        modality.polarity = "negated"
+        trace.append(TraceStep("modality.polarity", "negated",
+                               f"'{privative}' before the trigger noun: it did not happen", None))
+    determiner = _word_before_head(tokens, trigger, cues, "nonspecific_determiners")
     if determiner is not None and modality.polarity == "asserted" and not modality.hypothetical:
         # "warned the United States against any attack", "vor jedem Angriff": no attack in particular
         modality.hypothetical = True
@@ -111,13 +117,17 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
     return modality, trace
 
 
-def _nonspecific_determiner(tokens: list[Token], trigger: Match, cues: Cues) -> str | None:
-    """A `nonspecific_determiners` word (any, jeden) right before the trigger's last word, or before
-    it and one adjective ("any new sanctions")."""
+def _word_before_head(tokens: list[Token], trigger: Match, cues: Cues, key: str) -> str | None:
+    """A grammar.tsv `key` word right before the trigger's last word, or before it and an article or
+    lowercase adjective ("any new sanctions", "without an agreement"; not "ohne Vorwarnung an",
+    where a noun stands between)."""
     head = trigger.token_indices[-1]
-    for k in (head - 1, head - 2):
-        if k >= 0 and cues.has_word(tokens[k], "nonspecific_determiners"):
-            return tokens[k].text
+    if head >= 1 and cues.has_word(tokens[head - 1], key):
+        return tokens[head - 1].text
+    if head >= 2 and cues.has_word(tokens[head - 2], key) and (
+            tokens[head - 1].lower in cues.words("determiners") or tokens[head - 1].text.isalpha()
+            and tokens[head - 1].text.islower()):
+        return tokens[head - 2].text
     return None
 
 
