@@ -96,3 +96,24 @@ def test_a_separable_particle_closes_its_clause_however_far_from_the_verb():
     assert "lehnt … ab" not in _matched("Der Präsident lehnt die Entsendung von Truppen zur Stabilisierung "
                                         "seines Landes vehement ab dem ersten Januar")
 
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # split separable verbs around their object
+    ("Frankreich zieht seine Truppen aus Mali ab.", "RETREAT", ["FRA"], None),
+    ("Saudi-Arabien und der Iran nahmen wieder diplomatische Beziehungen auf.", "SUPPORT", ["SAU", "IRN"], None),
+    ("Das Pentagon kündigte an, 3000 zusätzliche Soldaten nach Polen zu verlegen.", "MOBILIZE", ["USA"], "POL"),
+    # a mediator acts; the sides it mediates between are the recipients
+    ("Ägypten vermittelt zwischen Israel und der Hamas.", "CONSULT", ["EGY"], "ISR"),
+    # the subject of a verb that carries out the act named by its object noun acts, also split
+    ("Die EU hat die Sanktionen gegen Russland um sechs Monate verlängert.", "SANCTION", ["EUR"], "RUS"),
+    ("Russland legte ein Veto gegen eine Resolution des UN-Sicherheitsrats ein.", "REJECT", ["RUS"], "UNO"),
+    # "sagte … zu" is zusagen (a pledge), not a verb of saying that makes Germany the speaker
+    ("Deutschland sagte 500 Millionen Euro humanitäre Hilfe für Afghanistan zu.", "AID", ["DEU"], "AFG"),
+])
+def test_split_verbs_and_their_subjects(text, event_type, actor, recipient):
+    events = _types(text).get(event_type)
+    assert events, f"no {event_type} in: {text}"
+    assert [a.country for a in events[0].actor] == actor
+    if recipient:
+        assert recipient in [r.country for r in events[0].recipient]

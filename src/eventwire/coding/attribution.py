@@ -140,6 +140,9 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
         if kind == "say" and match.start > 0 and tokens[match.start - 1].lower in noun_markers:
             continue  # "an investigation into claims that …": a noun, not the verb "claim"
         clause = clause_of(clauses, match.start)
+        if kind == "say" and len(match.token_indices) == 1 \
+                and cues.closing_particle(tokens, match.end, clause.end) is not None:
+            continue  # "Deutschland sagte Hilfe zu", "sagte den Besuch ab": zusagen, absagen, no saying
         cue_text = match.text(tokens, sent.sentence.text, sent.sentence.start)
         if kind == "source_anaphor":  # "demnach", "according to them"
             if previous_speaker is not None and out.speaker is None:

@@ -34,6 +34,14 @@ class Cues:
             self._unions[keys] = frozenset().union(*(self.word_sets.get(k, ()) for k in keys))
         return self._unions[keys]
 
+    def closing_particle(self, tokens: list[Token], start: int, end: int) -> str | None:
+        """The separable particle that closes tokens[start:end] ("legte ein Veto ein", "sagte Hilfe
+        zu"): it belongs to the clause's finite verb, which is then another verb (einlegen, zusagen)."""
+        last = next((i for i in range(end - 1, start - 1, -1) if tokens[i].text[:1].isalnum()), None)
+        if last is None or tokens[last].lower not in self.words("bracket_particles"):
+            return None
+        return tokens[last].lower
+
     def has_word(self, tok: Token, *keys: str) -> bool:
         """The token, as written or as its lemma, is one of the grammar.tsv words under `keys`."""
         words = self.words(*keys)

@@ -557,7 +557,13 @@ def _object_of_other_verb(tokens: list[Token], clause: Clause, trigger: Match, c
 
 
 def _has_verb(tokens: list[Token], clause: Clause, key: str, cues: Cues) -> bool:
-    return any(cues.has_word(tokens[i], key) for i in range(clause.start, clause.end))
+    """A `key` verb in the clause, also split around its object: "legte ein Veto … ein", "setzte die
+    Angriffe fort" (the particle that closes the clause joins the verb's lemma)."""
+    if any(cues.has_word(tokens[i], key) for i in range(clause.start, clause.end)):
+        return True
+    particle = cues.closing_particle(tokens, clause.start, clause.end)
+    return particle is not None and any(particle + tokens[i].lemma.lower() in cues.words(key)
+                                        for i in range(clause.start, clause.end))
 
 
 def _fill_actor(roles: Roles, mentions, others, first, tokens, cues) -> Roles:
