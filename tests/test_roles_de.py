@@ -208,6 +208,18 @@ def test_object_noun_of_a_trigger_pattern_is_the_recipient(text, lang, event_typ
     assert [r.country for r in events[0].recipient if r.country] == recipient
 
 
+@pytest.mark.parametrize("text, lang, actor", [
+    ("Die Militärjunta in Mali wies den französischen Botschafter aus.", "de", ["MLI"]),
+    ("Die Regierung in Kiew lehnte Verhandlungen mit Moskau ab.", "de", ["UKR"]),
+    ("The junta in Mali expelled the French ambassador.", "en", ["MLI"]),
+    ("The government in Kabul rejected the talks.", "en", ["AFG"]),
+])
+def test_an_institution_seated_in_a_state_belongs_to_it(text, lang, actor):
+    # "die Regierung in Kiew" is one actor, Ukraine's government, not a government and a place
+    events = code_text(text, lang, PUBLISHED)
+    assert events and [a.country for a in events[0].actor] == actor
+
+
 def test_a_genitive_inside_the_target_is_not_the_attacker():
     # "der Hamas-Bewegung" owns the camp that was attacked; "Bei dem Angriff" restates the army's attack
     text = ("Die israelische Armee hat einen Vergeltungsangriff gestartet. Bei dem Angriff auf ein Trainingslager "

@@ -230,6 +230,8 @@ class ActorMatcher:
         self.determiners = frozenset(g.get("determiners", ()))
         self.quantifiers = frozenset(g.get("quantifiers", ()))
         self.linkers = frozenset(g.get("linkers", ()))
+        self.seat_preps = frozenset(g.get("seat_preps", ()))
+        self.seated_roles = tuple(r for r in g.get("seated_roles", ()) if r)
         self.place_nouns = frozenset(g.get("place_nouns", ()))
         self.postposed_adjectives = "yes" in g.get("adjective_after_noun", ())
         self.noun_suffixes = tuple(s for s in g.get("common_noun_suffixes", ()) if s)
@@ -367,6 +369,14 @@ class ActorMatcher:
                     group.append(atoms[j + 1])
                     j = atoms[j + 1].end
                     continue
+                # "die Regierung in Kiew", "the junta in Mali": an institution seated in a state or its capital
+                if tokens[j].lower in self.seat_preps and j + 1 < len(tokens) and group[-1].row["kind"] == "role" \
+                        and len(group) == 1 and tokens[j - 1].lower.endswith(self.seated_roles):
+                    after = atoms.get(j + 1)
+                    if after is not None and after.row["kind"] in {"country", "capital"}:
+                        group.append(after)
+                        j = after.end
+                        continue
                 # "Verteidigungsminister von Seoul", "President of Ukraine"
                 if tokens[j].lower in self.linkers and j + 1 < len(tokens):
                     k = j + 1
