@@ -220,6 +220,16 @@ def test_an_institution_seated_in_a_state_belongs_to_it(text, lang, actor):
     assert events and [a.country for a in events[0].actor] == actor
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Police detained more than 200 opposition supporters in Minsk.", "en"),
+    ("Die Polizei nahm in Minsk mehr als 200 Anhänger der Opposition fest.", "de"),
+])
+def test_the_only_country_named_is_the_focus_of_a_state_organ(text, lang):
+    # a report that names no other country: the police and the opposition in Minsk are Belarus's
+    event = next(e for e in code_text(text, lang, PUBLISHED) if e.event_type == "COERCE")
+    assert [a.country for a in event.actor] == ["BLR"]
+
+
 def test_a_genitive_inside_the_target_is_not_the_attacker():
     # "der Hamas-Bewegung" owns the camp that was attacked; "Bei dem Angriff" restates the army's attack
     text = ("Die israelische Armee hat einen Vergeltungsangriff gestartet. Bei dem Angriff auf ein Trainingslager "

@@ -66,6 +66,7 @@ def annotate(text: str, lang: str, published: date | None) -> AnnotatedText:
 
 # Mentions that name a state or a place in it (not an international body or a group): "Aleppo" counts for Syria.
 STATE_NAMING_KINDS = {"country", "capital", "demonym", "people", "person", "city"}
+PLACE_NAMING_KINDS = {"country", "capital", "city"}
 # Sectors of state and armed actors whose country a story usually leaves implicit
 # ("Sicherheitskräfte", "die Regierung", "Aufständische" in a story about Afghanistan).
 IMPLICIT_COUNTRY_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "PTY", "INS"}
@@ -239,12 +240,15 @@ def _antecedent(history, index: int, role: str | None, family: frozenset[str] | 
     return None, ""
 
 
-def _dominant(counts: dict[str, int]) -> tuple[str, int] | None:
-    """The country named most often, if named at least twice and clearly more often than the runner-up."""
+def _dominant(counts: dict[str, int], sole: bool = False) -> tuple[str, int] | None:
+    """The country named most often, if named at least twice and clearly more often than the runner-up;
+    with `sole`, also one named only once when it is the only country named."""
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     focus, n = ranked[0]
+    if sole and len(ranked) == 1:
+        return focus, n
     if n < 2 or (len(ranked) > 1 and ranked[1][1] * 1.5 > n):
         return None
     return focus, n
@@ -256,6 +260,7 @@ def _assign_focus_country(sentences: list[AnnotatedSentence], state_codes: froze
     most often ("die israelische Armee … die israelische Polizei … Sicherheitskräfte"), where one clearly
     dominates; else the country the article names most often, where one clearly dominates."""
     counts: dict[str, int] = {}
+    placed: set[str] = set()  # countries named as a place, not only through a person or an organ
     organs: dict[frozenset[str], dict[str, int]] = {f: {} for f in FOCUS_FAMILIES}
     for s in sentences:
         for m in s.mentions:
@@ -264,12 +269,16 @@ def _assign_focus_country(sentences: list[AnnotatedSentence], state_codes: froze
                 continue
             if set(m.kinds) & STATE_NAMING_KINDS:
                 counts[country] = counts.get(country, 0) + 1
+            if set(m.kinds) <= PLACE_NAMING_KINDS:
+                placed.add(country)
             family = _family(m.actor.sector)
             # organs named with their country ("die israelische Armee", "Burundis Regierung"), not persons:
             # visiting ministers crowd the host's government out of a diplomatic story
             if family in organs and not m.actor.name and not any(COREF_SOURCE in x for x in m.sources):
                 organs[family][country] = organs[family].get(country, 0) + 1
-    article = _dominant(counts)
+    # the only country named, if named as a place: "Police detained … in Minsk"; not a visiting
+    # minister's ("US-Außenminister Kerry verurteilte … Die Regierung wies zurück")
+    article = _dominant(counts, sole=set(counts) <= placed)
     by_family = {f: _dominant(c) for f, c in organs.items()}
     for s in sentences:
         for m in s.mentions:
