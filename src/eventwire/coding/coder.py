@@ -589,13 +589,19 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
     location = _event_location(sent, clause, main, roles.actor + roles.recipient, cues, trace, others)
     if partyless and location is None and date_fields["date_source"] != "text":
         return None
-    if event_type in PLACE_TARGETED and not recipient and location is not None and location.country \
-            and _in_clause(location, clause, tokens) and all(a.country != location.country for a in actor):
+    placed_here = event_type in PLACE_TARGETED and location is not None and location.country \
+        and _in_clause(location, clause, tokens) and all(a.country != location.country for a in actor)
+    if placed_here and not recipient:
         # "Angriff auf ein Krankenhaus in Aleppo": force used at a place hits that place's country;
         # "schickte Medikamente in den Libanon": aid delivered there goes to it
         recipient = [_place_party(location)]
         trace.append(TraceStep("recipient", location.country, f"no recipient named: the country of the place "
                                f"where {PLACE_TARGETED[event_type]} ({location.name})"))
+    elif placed_here and all(r.country is None and r.sector in (None, "CVL") for r in recipient):
+        # "killed 25 people at a mosque in Peshawar": civilians hit at a place are its country's
+        recipient = [replace(r, country=location.country) for r in recipient]
+        trace.append(TraceStep("recipient", location.country, f"civilians without a country where "
+                               f"{PLACE_TARGETED[event_type]}: the country of the place ({location.name})"))
     elif event_type in PLACE_ACTED and not actor and location is not None and location.country \
             and _in_clause(location, clause, tokens) and all(r.country != location.country for r in recipient):
         # "Waffentests in Nordkorea", "military exercises in South Korea": the host state mobilises
