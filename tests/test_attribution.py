@@ -33,6 +33,16 @@ def test_a_say_word_after_a_determiner_or_preposition_is_a_noun_not_a_speaker_cu
     assert shelling.attribution.speaker.country == "RUS"
 
 
+def test_a_say_word_heading_a_noun_phrase_is_no_speaker_cue():
+    # "an Israeli army post": the army is the target, not the speaker of a post
+    attack = only(code("Hezbollah said it had attacked an Israeli army post.", "en"), "ASSAULT")
+    assert [a.country for a in attack.actor] == ["LBN"] and [r.country for r in attack.recipient] == ["ISR"]
+    assert attack.attribution.speaker.country == "LBN"
+    # an inflected verb after its subject still introduces the speaker
+    posted = only(code("The Israeli army posted that Hezbollah had attacked the base.", "en"), "ASSAULT")
+    assert posted.attribution.speaker.country == "ISR"
+
+
 @pytest.mark.parametrize("text, lang", [
     ("The Taliban claimed on their website to have shot down the helicopter.", "en"),
     ("Die Taliban behaupteten, den Hubschrauber abgeschossen zu haben.", "de"),

@@ -89,6 +89,17 @@ def _source_later_in_phrase(tokens, mentions: list[Mention], start: int, cues: C
     return None
 
 
+def _compound_head(tokens, mentions: list[Mention], index: int, noun_markers: frozenset[str]) -> bool:
+    """A verb of saying in its base form right after a singular actor mention that follows an article
+    is the head of that noun phrase: "an Israeli army post", "the Kremlin statement"."""
+    word = tokens[index]
+    before = next((m for m in mentions if m.end_token == index), None)
+    if before is None or word.lower != word.lemma or before.start_token == 0:
+        return False
+    head = tokens[index - 1].lower
+    return not head.endswith("s") and tokens[before.start_token - 1].lower in noun_markers
+
+
 def _cue_mention(sent: AnnotatedSentence, clauses: list[Clause], clause: Clause, match: Match,
                  used: set[int], cues: Cues) -> int | None:
     """The mention a cue names, by its kind: the source after a `source` or `backing` preposition,
@@ -139,6 +150,8 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
             continue  # "Secretary of State John Kerry": a name, not the verb "state"
         if kind == "say" and match.start > 0 and tokens[match.start - 1].lower in noun_markers:
             continue  # "an investigation into claims that …": a noun, not the verb "claim"
+        if kind == "say" and _compound_head(tokens, mentions, match.start, noun_markers):
+            continue  # "attacked an Israeli army post": the head of a noun phrase, not the verb "post"
         clause = clause_of(clauses, match.start)
         if kind == "say" and len(match.token_indices) == 1 \
                 and cues.closing_particle(tokens, match.end, clause.end) is not None:
