@@ -349,3 +349,12 @@ def test_a_missile_test_is_a_show_of_force(text, lang):
     # PLOVER MOBILIZE weapons (CAMEO 150); "test-fired" and the split "Raketen … getestet" coded nothing
     events = [e for e in code_text(text, lang, date(2024, 10, 8), "t") if e.event_type == "MOBILIZE"]
     assert events and events[0].actor[0].country == "PRK"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Russia and China held a joint naval exercise.", "en"),
+    ("Russland und China hielten ein gemeinsames Marinemanöver ab.", "de"),
+])
+def test_a_joint_exercise_is_cooperation(text, lang):
+    events = [e for e in code_text(text, lang, date(2024, 10, 8), "t") if e.event_type == "COOPERATE"]
+    assert events and {a.country for a in events[0].actor} == {"RUS", "CHN"}

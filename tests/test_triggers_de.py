@@ -110,6 +110,11 @@ def test_a_separable_particle_closes_its_clause_however_far_from_the_verb():
     ("Russland legte ein Veto gegen eine Resolution des UN-Sicherheitsrats ein.", "REJECT", ["RUS"], "UNO"),
     # "sagte … zu" is zusagen (a pledge), not a verb of saying that makes Germany the speaker
     ("Deutschland sagte 500 Millionen Euro humanitäre Hilfe für Afghanistan zu.", "AID", ["DEU"], "AFG"),
+    ("Das türkische Parlament stimmte dem NATO-Beitritt Schwedens zu.", "AGREE", ["TUR"], "SWE"),
+    ("Frankreich schickt weitere Soldaten nach Rumänien.", "MOBILIZE", ["FRA"], None),
+    # "ein Manöver abhalten" carries the manoeuvre out
+    ("Russland hielt ein Marinemanöver ab.", "MOBILIZE", ["RUS"], None),
+    ("Russland und China hielten ein gemeinsames Marinemanöver ab.", "COOPERATE", ["RUS", "CHN"], None),
 ])
 def test_split_verbs_and_their_subjects(text, event_type, actor, recipient):
     events = _types(text).get(event_type)

@@ -41,6 +41,7 @@ REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETR
 FORCE_TYPES = {"ASSAULT", "COERCE"}
 STATE_FORCE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
 COMBATANT_SECTORS = {"MIL", "REB", "UAF"}
+STATE_OR_ARMED_SECTORS = STATE_FORCE_SECTORS | COMBATANT_SECTORS | {"JUD", "LEG", "INS", "PTY", "IGO"}
 PARTYLESS_MIN_WEIGHT = 0.85  # trigger weight for which an act without any known party is still coded
 MIN_CONFIDENCE = 0.4  # below this, a weak trigger with positional roles only: too often wrong
 
@@ -597,8 +598,9 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
         recipient = [_place_party(location)]
         trace.append(TraceStep("recipient", location.country, f"no recipient named: the country of the place "
                                f"where {PLACE_TARGETED[event_type]} ({location.name})"))
-    elif placed_here and all(r.country is None and r.sector in (None, "CVL") for r in recipient):
-        # "killed 25 people at a mosque in Peshawar": civilians hit at a place are its country's
+    elif placed_here and all(r.country is None and r.sector not in STATE_OR_ARMED_SECTORS for r in recipient):
+        # "killed 25 people at a mosque in Peshawar", "entführten in Nigeria 40 Schüler": civilians
+        # (no state organ, no armed group) hit at a place are its country's
         recipient = [replace(r, country=location.country) for r in recipient]
         trace.append(TraceStep("recipient", location.country, f"civilians without a country where "
                                f"{PLACE_TARGETED[event_type]}: the country of the place ({location.name})"))
