@@ -115,6 +115,8 @@ def test_a_separable_particle_closes_its_clause_however_far_from_the_verb():
     # "ein Manöver abhalten" carries the manoeuvre out
     ("Russland hielt ein Marinemanöver ab.", "MOBILIZE", ["RUS"], None),
     ("Russland und China hielten ein gemeinsames Marinemanöver ab.", "COOPERATE", ["RUS", "CHN"], None),
+    # freeing the abducted is a rescue (AID, manual)
+    ("Die nigerianische Armee befreite 20 der entführten Schüler.", "AID", ["NGA"], None),
 ])
 def test_split_verbs_and_their_subjects(text, event_type, actor, recipient):
     events = _types(text).get(event_type)
