@@ -124,3 +124,21 @@ def test_split_verbs_and_their_subjects(text, event_type, actor, recipient):
     assert [a.country for a in events[0].actor] == actor
     if recipient:
         assert recipient in [r.country for r in events[0].recipient]
+
+
+@pytest.mark.parametrize("text, lang, event_type, actor", [
+    # a sentence is a legal sanction, not a condemnation; the court in Moscow is Russia's
+    ("Ein Gericht in Moskau verurteilte den Journalisten zu 16 Jahren Haft.", "de", "SANCTION", ["RUS"]),
+    ("Ein Gericht in Teheran verurteilte den Aktivisten zum Tode.", "de", "SANCTION", ["IRN"]),
+    ("A court in Moscow sentenced the journalist to 16 years in prison.", "en", "SANCTION", ["RUS"]),
+    # suspending a broadcaster is censorship; "the broadcasts" is a noun, no reporting verb
+    ("Burkina Faso's junta suspended the broadcasts of Radio France Internationale.", "en", "COERCE", ["BFA"]),
+    ("Die Junta in Burkina Faso setzte die Ausstrahlung von Radio France Internationale aus.", "de", "COERCE",
+     ["BFA"]),
+])
+def test_sentences_and_censorship(text, lang, event_type, actor):
+    events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == event_type]
+    assert events, f"no {event_type} in: {text}"
+    assert [a.country for a in events[0].actor] == actor
+    assert not any(e.event_type == "ACCUSE" for e in code_text(text, lang, PUBLISHED))
+

@@ -89,6 +89,9 @@ def _source_later_in_phrase(tokens, mentions: list[Mention], start: int, cues: C
     return None
 
 
+VERB_CUES = {"say", "via"}  # cue kinds that are verbs (their nouns are no cues)
+
+
 def _compound_head(tokens, mentions: list[Mention], index: int, noun_markers: frozenset[str]) -> bool:
     """A verb of saying in its base form right after a singular actor mention that follows an article
     is the head of that noun phrase: "an Israeli army post", "the Kremlin statement"."""
@@ -148,9 +151,9 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
         kind = match.row["kind"]
         if kind == "say" and set(match.token_indices) <= inside_mentions:
             continue  # "Secretary of State John Kerry": a name, not the verb "state"
-        if kind == "say" and match.start > 0 and tokens[match.start - 1].lower in noun_markers:
-            continue  # "an investigation into claims that …": a noun, not the verb "claim"
-        if kind == "say" and _compound_head(tokens, mentions, match.start, noun_markers):
+        if kind in VERB_CUES and match.start > 0 and tokens[match.start - 1].lower in noun_markers:
+            continue  # "an investigation into claims that …", "the broadcasts of RFI": a noun, not the verb
+        if kind in VERB_CUES and _compound_head(tokens, mentions, match.start, noun_markers):
             continue  # "attacked an Israeli army post": the head of a noun phrase, not the verb "post"
         clause = clause_of(clauses, match.start)
         if kind == "say" and len(match.token_indices) == 1 \
