@@ -93,8 +93,8 @@ VERB_CUES = {"say", "via"}  # cue kinds that are verbs (their nouns are no cues)
 
 
 def _compound_head(tokens, mentions: list[Mention], index: int, noun_markers: frozenset[str]) -> bool:
-    """A verb of saying in its base form right after a singular actor mention that follows an article
-    is the head of that noun phrase: "an Israeli army post", "the Kremlin statement"."""
+    """A reporting verb in its base form right after a singular actor mention that follows an article
+    is the head of that noun phrase: "an Israeli army post", "the BBC broadcast"."""
     word = tokens[index]
     before = next((m for m in mentions if m.end_token == index), None)
     if before is None or word.lower != word.lemma or before.start_token == 0:

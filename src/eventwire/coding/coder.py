@@ -16,7 +16,8 @@ from eventwire.coding.clauses import Clause, clause_of, split_clauses
 from eventwire.coding.cues import Cues, cues_for, mode_words_for, quad_and_intensity, trigger_weight
 from eventwire.coding.modality import ModalityCues, event_modality, find_modality_cues, is_headline
 from eventwire.coding.relation import TRAINED_LANGUAGES, classify_pair
-from eventwire.coding.roles import MEETINGS, assign_roles, earlier_act, is_location_mention, parties_of_complement
+from eventwire.coding.roles import (ARMED_SECTORS, MEETINGS, assign_roles, earlier_act, is_location_mention,
+                                    parties_of_complement)
 from eventwire.coding.tense import clause_tense, in_reported_speech, noun_follows
 from eventwire.lexicons import Row, lexicon_version
 from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate, country_unknown
@@ -41,7 +42,7 @@ REFUSABLE = {"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT", "CONCEDE", "RETR
 FORCE_TYPES = {"ASSAULT", "COERCE"}
 STATE_FORCE_SECTORS = {"MIL", "COP", "GOV", "SPY"}
 COMBATANT_SECTORS = {"MIL", "REB", "UAF"}
-STATE_OR_ARMED_SECTORS = STATE_FORCE_SECTORS | COMBATANT_SECTORS | {"JUD", "LEG", "INS", "PTY", "IGO"}
+STATE_OR_ARMED_SECTORS = ARMED_SECTORS | {"GOV", "JUD", "LEG", "INS", "PTY", "IGO"}  # not civilians
 PARTYLESS_MIN_WEIGHT = 0.85  # trigger weight for which an act without any known party is still coded
 MIN_CONFIDENCE = 0.4  # below this, a weak trigger with positional roles only: too often wrong
 
