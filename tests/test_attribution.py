@@ -250,3 +250,18 @@ def test_a_judgement_is_the_speakers_accusation(text, lang):
     accusations = [e for e in code(text, lang) if e.event_type == "ACCUSE"]
     assert accusations and all([a.country for a in e.actor] == ["USA"] for e in accusations)
     assert all("USA" not in {r.country for r in e.recipient} for e in accusations)
+
+
+@pytest.mark.parametrize("text, lang, event_type, actor, polarity", [
+    # a claim of responsibility names the claimant as the one who did it
+    ("Hamas claimed responsibility for the rocket attack on Tel Aviv.", "en", "ASSAULT", ["PSE"], "asserted"),
+    # "its forces" / "seine Truppen": the owner's forces
+    ("Moscow denied that its forces had targeted civilians in Kharkiv.", "en", "ASSAULT", ["RUS"], "denied"),
+    ("Moskau bestritt, dass seine Truppen Zivilisten in Charkiw angegriffen hätten.", "de", "ASSAULT", ["RUS"],
+     "denied"),
+])
+def test_claimed_and_denied_acts_name_their_doer(text, lang, event_type, actor, polarity):
+    event = only(code(text, lang), event_type)
+    assert [a.country for a in event.actor] == actor
+    assert event.modality.polarity == polarity
+

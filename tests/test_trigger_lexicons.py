@@ -358,3 +358,15 @@ def test_a_missile_test_is_a_show_of_force(text, lang):
 def test_a_joint_exercise_is_cooperation(text, lang):
     events = [e for e in code_text(text, lang, date(2024, 10, 8), "t") if e.event_type == "COOPERATE"]
     assert events and {a.country for a in events[0].actor} == {"RUS", "CHN"}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("North Korea allegedly supplied artillery shells to Russia, South Korean intelligence said.", "en"),
+    ("Nordkorea hat nach Angaben des Geheimdienstes Artilleriegranaten an Russland geliefert.", "de"),
+])
+def test_supplying_shells_is_aid_not_shelling(text, lang):
+    events = code_text(text, lang, date(2024, 10, 8), "t")
+    aid = [e for e in events if e.event_type == "AID"]
+    assert aid and aid[0].actor[0].country == "PRK" and aid[0].recipient[0].country == "RUS"
+    assert not any(e.event_type == "ASSAULT" for e in events)
+

@@ -479,7 +479,9 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
             f"the act '{attribution.cue}' announces is its speaker's" \
             if _announces(main, attribution, tokens, cues) else \
             f"an infinitive after '{attribution.cue}' has its speaker as subject" \
-            if _infinitive_of_saying(main, attribution, tokens, cues) else None
+            if _infinitive_of_saying(main, attribution, tokens, cues) else \
+            f"'{attribution.cue}' claims responsibility: the claimant did it" \
+            if _claims_responsibility(main, attribution, tokens, cues) else None
         if why is not None:
             actor = [attribution.speaker]
             trace.append(TraceStep("actor", actor[0].text, why))
@@ -867,6 +869,16 @@ def _announces(trigger: Match, attribution: SentenceAttribution, tokens, cues: C
     return attribution.cue_kind == "say" and bool(attribution.cue_tokens) \
         and trigger.start >= min(attribution.cue_tokens) \
         and any(cues.has_word(tokens[i], "announcing_verbs") for i in attribution.cue_tokens)
+
+
+def _claims_responsibility(trigger: Match, attribution: SentenceAttribution, tokens, cues: Cues) -> bool:
+    """"Hamas claimed responsibility for the rocket attack": a verb of saying whose object is a
+    `responsibility_nouns` word, before the trigger — the speaker claims the act as its own."""
+    if attribution.cue_kind != "say" or not attribution.cue_tokens:
+        return False
+    after_cue = max(attribution.cue_tokens) + 1
+    return after_cue < trigger.start and any(cues.has_word(tokens[i], "responsibility_nouns")
+                                             for i in range(after_cue, min(after_cue + 2, trigger.start)))
 
 
 def _infinitive_of_saying(trigger: Match, attribution: SentenceAttribution, tokens, cues: Cues) -> bool:

@@ -357,7 +357,7 @@ class ActorMatcher:
             j = match.end
             while j < len(tokens):
                 nxt = atoms.get(j)
-                if nxt is not None and (_joins(group, nxt) or (
+                if nxt is not None and ((_joins(group, nxt) and not self._two_noun_phrases(group[-1], nxt)) or (
                         self.postposed_adjectives and nxt.row["kind"] == "demonym"
                         and group[-1].row["kind"] in {"role", "people"})):
                     group.append(nxt)
@@ -400,6 +400,11 @@ class ActorMatcher:
                 _remember_person(known_people, mention.actor, name_tokens)
             i = max(name_end, end)
         return mentions
+
+    def _two_noun_phrases(self, prev: Match, nxt: Match) -> bool:
+        """Where nouns are capitalised, compounds are one word: two role nouns side by side are two
+        phrases ("dass seine Truppen Zivilisten angegriffen hätten"), not one ("government troops")."""
+        return self.nouns_capitalized and prev.row["kind"] == "role" and nxt.row["kind"] == "role"
 
     def _known_surname(self, token: Token, known: dict[str, ActorRef]) -> ActorRef | None:
         if not token.text[:1].isupper():

@@ -115,6 +115,7 @@ class _Grammar:
     determiners: frozenset[str]
     prepositions: frozenset[str]  # not the genitive linkers ("most of the Palestinians were …")
     capitalised: bool
+    possessives: frozenset[str]
 
     @property
     def frame_ends(self) -> frozenset[str]:
@@ -129,7 +130,7 @@ class _Grammar:
                    words("linkers", "place_preps"), words("copulas"),
                    tuple(tuple(f.split()) for f in g.get("identity_frames", ()) if f),
                    words("determiners"), words("prepositions") - words("linkers"),
-                   "yes" in g.get("nouns_capitalized", ()))
+                   "yes" in g.get("nouns_capitalized", ()), words("possessive_pronouns"))
 
 
 def _resolve_coreference(sentences: list[AnnotatedSentence], lang: str, published: date | None,
@@ -137,7 +138,9 @@ def _resolve_coreference(sentences: list[AnnotatedSentence], lang: str, publishe
     """A role noun that names no country takes one from another mention of the same party:
     1. as the predicate of a copula or identity frame, its subject's ("Most of the Palestinian victims
        were attackers", "Bei den Getöteten handelte es sich um Attentäter");
-    2. as a definite noun ("der Ministerpräsident", "die Armee", "dem Attentäter"), the latest earlier
+    2. after a possessive pronoun ("Moscow denied that its forces …", "Die Türkei hat ihre Truppen …"),
+       the latest earlier state mention of its sentence;
+    3. as a definite noun ("der Ministerpräsident", "die Armee", "dem Attentäter"), the latest earlier
        mention with a country that names the same role (any distance back), else the latest one of the
        same sector family within COREF_WINDOW sentences (a named person only through their office).
     Left alone: indefinite and bare nouns ("ein Sprecher", "Rebellen": new referents, for the article
@@ -152,6 +155,10 @@ def _resolve_coreference(sentences: list[AnnotatedSentence], lang: str, publishe
             if m.actor.country is None and m.has_role and not m.actor.name and m.actor.sector \
                     and _noun(s.tokens, m, g):
                 subject, why = _predicate_subject(s.tokens, s.mentions[:position], m, g)
+                if subject is None and _possessed(s.tokens, m, g):
+                    subject = next((e for e in reversed(s.mentions[:position]) if e.actor.country in state_codes),
+                                   None)
+                    why = f"owner of '{s.tokens[m.start_token - 1].text}'"
                 if subject is None and _definite(s.tokens, m, g):
                     subject, why = _antecedent(history, index, role, family, state_codes)
                 if subject is not None:
@@ -202,6 +209,11 @@ def _predicate_subject(tokens: list[Token], earlier: list[Mention], m: Mention, 
     if not frame and j >= 0 and tokens[j].lower in g.prepositions:
         return None, ""  # "Im Gazastreifen sind …": a place, not the subject
     return subject, why
+
+
+def _possessed(tokens: list[Token], m: Mention, g: _Grammar) -> bool:
+    """A possessive pronoun right before the noun: "its forces", "ihre Truppen"."""
+    return m.start_token > 0 and tokens[m.start_token - 1].lower in g.possessives
 
 
 def _definite(tokens: list[Token], m: Mention, g: _Grammar) -> bool:
