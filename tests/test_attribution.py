@@ -265,3 +265,14 @@ def test_claimed_and_denied_acts_name_their_doer(text, lang, event_type, actor, 
     assert [a.country for a in event.actor] == actor
     assert event.modality.polarity == polarity
 
+
+@pytest.mark.parametrize("text, lang", [
+    ("Witnesses said police beat protesters with batons in Tbilisi.", "en"),
+    ("Augenzeugen berichteten, die Polizei habe in Tiflis Demonstranten mit Schlagstöcken geschlagen.", "de"),
+])
+def test_witnesses_are_the_source_and_the_police_the_actor(text, lang):
+    # "Witnesses" is a source of its own: the police after the verb of saying is not its inverted subject
+    beating = only(code(text, lang), "ASSAULT")
+    assert [a.country for a in beating.actor] == ["GEO"] and beating.actor[0].sector == "COP"
+    assert beating.attribution.speaker is not None and beating.attribution.speaker.sector == "CVL"
+

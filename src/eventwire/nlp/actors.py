@@ -357,7 +357,7 @@ class ActorMatcher:
             j = match.end
             while j < len(tokens):
                 nxt = atoms.get(j)
-                if nxt is not None and ((_joins(group, nxt) and not self._two_noun_phrases(group[-1], nxt)) or (
+                if nxt is not None and ((_joins(group, nxt) and not self._two_noun_phrases(tokens, group[-1], nxt)) or (
                         self.postposed_adjectives and nxt.row["kind"] == "demonym"
                         and group[-1].row["kind"] in {"role", "people"})):
                     group.append(nxt)
@@ -401,10 +401,17 @@ class ActorMatcher:
             i = max(name_end, end)
         return mentions
 
-    def _two_noun_phrases(self, prev: Match, nxt: Match) -> bool:
-        """Where nouns are capitalised, compounds are one word: two role nouns side by side are two
-        phrases ("dass seine Truppen Zivilisten angegriffen hätten"), not one ("government troops")."""
-        return self.nouns_capitalized and prev.row["kind"] == "role" and nxt.row["kind"] == "role"
+    def _two_noun_phrases(self, tokens: Sequence[Token], prev: Match, nxt: Match) -> bool:
+        """Where nouns are capitalised, compounds are one word: a role noun after another noun or a
+        place is a phrase of its own ("dass seine Truppen Zivilisten angegriffen hätten", "in Tiflis
+        Demonstranten"), where English joins them ("government troops", "Kyiv officials")."""
+        if not self.nouns_capitalized or nxt.row["kind"] != "role":
+            return False
+        if prev.row["kind"] == "role":
+            return True
+        # a place in its base form; its genitive owns the role ("Russlands Präsident", "Kiews Bürgermeister")
+        written = " ".join(tokens[i].lower for i in prev.token_indices)
+        return prev.row["kind"] in {"country", "capital"} and written == prev.row["pattern"].lower()
 
     def _known_surname(self, token: Token, known: dict[str, ActorRef]) -> ActorRef | None:
         if not token.text[:1].isupper():
