@@ -10,6 +10,7 @@ import pytest
 from eventwire.consolidate import (Consolidator, build_events, claims, consolidate, event_records,
                                    gdelt_mentions_rows)
 from eventwire.consolidate.consolidator import partition
+from eventwire.consolidate.features import date_interval
 from eventwire.consolidate.gdelt import GDELT_MENTIONS_COLUMNS
 from eventwire.documents import build_article
 from eventwire.pipeline import code_article
@@ -183,3 +184,11 @@ def test_gold_split_keeps_stories_whole():
     assert split_rows(rows, "dev") == dev  # deterministic
     with pytest.raises(ValueError):
         split_rows(rows, "train")
+
+
+def test_a_statement_date_bounds_the_act_like_a_publication_date():
+    # "said on Monday that … had attacked": the act was that day or in the week before, not ±1 day
+    monday = date(2024, 10, 7).toordinal()
+    for source in ("statement", "publication"):
+        assert date_interval("2024-10-07", "day", source) == (monday - 7, monday + 1)
+    assert date_interval("2024-10-07", "day", "text") == (monday - 1, monday + 1)

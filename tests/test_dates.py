@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from eventwire.coding.coder import code_text
 from eventwire.nlp.dates import find_dates
 
 PUB = date(2024, 10, 8)  # a Tuesday
@@ -93,3 +94,18 @@ def test_seed_sentence():
         ("letzte Woche", date(2024, 9, 30), "week"),
     ]
     assert [d.start for d in found] == sorted(d.start for d in found)
+
+
+@pytest.mark.parametrize("text,lang,source,value", [
+    # only the statement is dated: the act was on or before its day, a closer bound than publication
+    ("Ukraine said on Monday that Russia had attacked Odesa overnight.", "en", "statement", "2024-10-07"),
+    ("Die Ukraine teilte am Montag mit, Russland habe in der Nacht Odessa angegriffen.", "de", "statement",
+     "2024-10-07"),
+    # a date of the act itself wins
+    ("Ukraine said on Monday that Russia had attacked Odesa on Saturday.", "en", "text", "2024-10-05"),
+    # an announced future act is not dated by its announcement
+    ("Iran said on Monday that it would attack Israel.", "en", "publication", "2024-10-08"),
+])
+def test_an_act_reported_in_a_dated_statement(text, lang, source, value):
+    attack = next(e for e in code_text(text, lang, PUB, "t") if e.event_type == "ASSAULT")
+    assert (attack.date_source, attack.date) == (source, value)

@@ -188,6 +188,8 @@ class EventMention:
     date: str | None = None
     date_precision: str | None = None
     date_text: str | None = None
+    # "text": the sentence dates the act; "statement": only the statement reporting it is dated (the act
+    # was on or before that day); "publication": the publication date, a fallback
     date_source: str | None = None
     location: PlaceRef | None = None
     attribution: Attribution = field(default_factory=Attribution)

@@ -588,7 +588,7 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
             modes.append(word.row["mode"])
             instrument = word.text(tokens, sent.sentence.text, sent.sentence.start)
             trace.append(TraceStep("mode", word.row["mode"], f"instrument word '{instrument}'", word.row.source))
-    date_fields = _event_date(sent, clause, frame.clauses, main, doc.published, attribution, trace)
+    date_fields = _event_date(sent, clause, frame.clauses, main, doc.published, attribution, modality.tense, trace)
     others = [t for t in frame.triggers if t not in group]
     location = _event_location(sent, clause, main, roles.actor + roles.recipient, cues, trace, others)
     if partyless and location is None and date_fields["date_source"] != "text":
@@ -723,7 +723,8 @@ def _in_clause(place: PlaceRef, clause: Clause, tokens: list) -> bool:
 
 
 def _event_date(sent: AnnotatedSentence, clause: Clause, clauses: list[Clause], trigger: Match,
-                published: date | None, attribution: SentenceAttribution, trace: list[TraceStep]) -> dict:
+                published: date | None, attribution: SentenceAttribution, tense: str,
+                trace: list[TraceStep]) -> dict:
     tokens = sent.tokens
     anchor = tokens[trigger.start].start
 
@@ -744,6 +745,16 @@ def _event_date(sent: AnnotatedSentence, clause: Clause, clauses: list[Clause], 
             trace.append(TraceStep("date", d.value.isoformat(), f"{why}: '{d.text}' ({d.precision})"))
             return {"date": d.value.isoformat(), "date_precision": d.precision, "date_text": d.text,
                     "date_source": "text"}
+    # "Ukraine said on Monday that Russia had attacked Odesa": the act happened on or before the day of
+    # the statement that reports it, a closer bound than the publication date
+    stated = [d for d in sent.dates if clause_index(d) in attribution.frame_clauses and d.precision == "day"] \
+        if tense != "future" else []
+    if stated:
+        d = min(stated, key=lambda d: abs(d.start - anchor))
+        trace.append(TraceStep("date", d.value.isoformat(), f"no date for the act: the date of the statement "
+                               f"that reports it, '{d.text}' (the act was on or before it)"))
+        return {"date": d.value.isoformat(), "date_precision": "day", "date_text": d.text,
+                "date_source": "statement"}
     if published is None:
         return {"date": None, "date_precision": None, "date_text": None, "date_source": None}
     trace.append(TraceStep("date", published.isoformat(), "no date in the sentence: publication date"))

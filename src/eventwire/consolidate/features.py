@@ -28,6 +28,7 @@ TYPE_GROUPS: dict[str, str] = {"ASSAULT": "ASSAULT+COERCE", "COERCE": "ASSAULT+C
 DAY_SLACK = 1            # a day-precision text date: ±1 day (reports disagree on time zones/"night")
 WEEK_SLACK = 1
 PUBLICATION_BACK = 7     # a publication-dated mention: the event happened on that day or up to a week before
+REPORT_DATE_SOURCES = {"publication", "statement"}  # dates of a report, not of the act: the act is on or before
 
 
 def type_group(event_type: str | None) -> str:
@@ -109,7 +110,7 @@ def date_interval(value: Any, precision: str | None, source: str | None) -> tupl
     if d is None:
         return None
     p = (precision or "day").lower()
-    if source == "publication":
+    if source in REPORT_DATE_SOURCES:
         o = d.toordinal()
         return (o - PUBLICATION_BACK, o + DAY_SLACK)
     if p == "day":
