@@ -166,3 +166,13 @@ def test_sin_embargo_is_however_not_an_embargo():
 ])
 def test_rebukes_are_accusations(text, lang):
     assert "ACCUSE" in types(text, lang)
+
+
+@pytest.mark.parametrize("text, event_type, actor", [
+    # an adverb between commas ends no clause; an institution seated in a capital is its state's
+    ("Rusia, sin embargo, rechazó la propuesta.", "REJECT", ["RUS"]),
+    ("El gobierno en Managua expulsó al embajador español.", "SANCTION", ["NIC"]),
+])
+def test_spanish_subjects_across_commas_and_seats(text, event_type, actor):
+    found = [e for e in events(text) if e.event_type == event_type]
+    assert found and [a.country for a in found[0].actor] == actor
