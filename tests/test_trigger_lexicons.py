@@ -370,3 +370,13 @@ def test_supplying_shells_is_aid_not_shelling(text, lang):
     assert aid and aid[0].actor[0].country == "PRK" and aid[0].recipient[0].country == "RUS"
     assert not any(e.event_type == "ASSAULT" for e in events)
 
+
+
+@pytest.mark.parametrize("text,lang,actor", [
+    ("Hungary blocked an EU aid package for Ukraine.", "en", "HUN"),
+    ("Ungarn blockierte ein EU-Hilfspaket für die Ukraine.", "de", "HUN"),
+    ("Die Türkei hat den NATO-Beitritt Schwedens blockiert.", "de", "TUR"),
+])
+def test_blocking_a_package_or_an_accession_is_a_veto(text, lang, actor):
+    events = [e for e in code_text(text, lang, date(2024, 10, 8), "t") if e.event_type == "REJECT"]
+    assert events and events[0].actor[0].country == actor
