@@ -276,3 +276,18 @@ def test_witnesses_are_the_source_and_the_police_the_actor(text, lang):
     assert [a.country for a in beating.actor] == ["GEO"] and beating.actor[0].sector == "COP"
     assert beating.attribution.speaker is not None and beating.attribution.speaker.sector == "CVL"
 
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # after a fronted subordinate clause the German verb comes first, its subject after it
+    ("Wie die Nachrichtenagentur Anadolu meldete, beschoss die türkische Armee Stellungen der YPG.", "ASSAULT",
+     ["TUR"], ["SYR"]),
+    # "Laut Medienberichten" ends at the verb: the attackers after it are no source
+    ("Laut Medienberichten griffen Unbekannte eine Polizeistation in Kabul an.", "ASSAULT", [None], ["AFG"]),
+    # the accused act in the infinitive clause
+    ("Die USA werfen dem Iran vor, die Huthi-Rebellen mit Waffen zu beliefern.", "AID", ["IRN"], ["YEM"]),
+])
+def test_german_sources_and_inverted_subjects(text, event_type, actor, recipient):
+    event = only(code(text, "de"), event_type)
+    assert [a.country for a in event.actor] == actor
+    assert [r.country for r in event.recipient] == recipient

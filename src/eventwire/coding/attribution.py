@@ -80,8 +80,15 @@ def _placed(tokens, mentions: list[Mention], index: int, cues: Cues) -> ActorRef
 def _source_later_in_phrase(tokens, mentions: list[Mention], start: int, cues: Cues) -> int | None:
     """The first mention within a few words of a source preposition, inside the same phrase
     (no punctuation, no verb) — the nouns before it say what kind of statement it was."""
+    capitalised = "yes" in cues.words("nouns_capitalized")
+    glue = cues.words("prepositions", "determiners", "coordinators")
     for k in range(start, min(len(tokens), start + SOURCE_PHRASE_REACH)):
         if not tokens[k].text[:1].isalnum() or cues.looks_past(tokens[k]) or cues.looks_present(tokens[k]):
+            return None
+        # where nouns are capitalised, a lowercase word after the phrase's noun that joins nothing is
+        # the verb ("Laut Medienberichten griffen Unbekannte …"): the phrase has ended
+        if capitalised and k > start and tokens[k - 1].text[:1].isupper() and tokens[k].text.islower() \
+                and tokens[k].lower not in glue:
             return None
         hit = next((i for i, m in enumerate(mentions) if m.start_token == k), None)
         if hit is not None:

@@ -400,6 +400,13 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
                                          "subject after the finite verb, inside a split trigger "
                                          "(\"nutzte Moskau sein Veto\")"))
+        elif verb_trigger and (inverted := _subject_after_fronted_clause(tokens, mentions, others, clauses, clause,
+                                                                          main, cues)) is not None:
+            # "Wie Anadolu meldete, beschoss die türkische Armee …": after a fronted subordinate clause
+            # the finite verb comes first and its subject follows it
+            roles.actor = [inverted]
+            roles.trace.append(TraceStep("actor", mentions[inverted].actor.text,
+                                         "subject after the verb that follows a fronted subordinate clause"))
         elif verb_trigger:  # a noun without an agent ("ereignete sich der Angriff") names no actor
             _subject_of_clause_before(roles, tokens, mentions, clauses, clause, cues, "no subject in the clause")
     rest = [i for i in others if i not in roles.actor
@@ -575,6 +582,21 @@ def _fill_actor(roles: Roles, mentions, others, first, tokens, cues) -> Roles:
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
                                          "nearest actor mention before the trigger in its clause"))
     return roles
+
+
+def _subject_after_fronted_clause(tokens: list[Token], mentions: list[Mention], pool: list[int],
+                                  clauses: list[Clause], clause: Clause, trigger: Match, cues: Cues) -> int | None:
+    """In a verb-second language, the first mention right after a finite verb that opens its clause
+    after a subordinate clause (not a relative one, which is inserted after the subject): "Wie die
+    Agentur meldete, beschoss die türkische Armee Stellungen"."""
+    if "yes" not in cues.words("verb_final_subordinate") or clause.index == 0 or clause.opener is not None \
+            or clauses[clause.index - 1].opener is None or clauses[clause.index - 1].relative \
+            or trigger.start != clause.start:
+        return None
+    k = trigger.start + 1
+    while k < clause.end and tokens[k].lower in cues.words("determiners"):
+        k += 1
+    return next((i for i in pool if mentions[i].start_token == k), None)
 
 
 def _subject_of_clause_before(roles: Roles, tokens, mentions, clauses, clause, cues, why: str) -> None:
