@@ -99,15 +99,17 @@ def _source_later_in_phrase(tokens, mentions: list[Mention], start: int, cues: C
 VERB_CUES = {"say", "via"}  # cue kinds that are verbs (their nouns are no cues)
 
 
-def _compound_head(tokens, mentions: list[Mention], index: int, noun_markers: frozenset[str]) -> bool:
-    """A reporting verb in its base form right after a singular actor mention that follows an article
-    is the head of that noun phrase: "an Israeli army post", "the BBC broadcast"."""
+def _used_as_noun(tokens, mentions: list[Mention], index: int, noun_markers: frozenset[str]) -> bool:
+    """A reporting verb's word used as a noun: after an article or preposition ("an investigation into
+    claims that …", "the broadcasts of RFI"), or in its base form as the head of a singular actor
+    mention's phrase that follows an article ("an Israeli army post", "the BBC broadcast")."""
+    if index > 0 and tokens[index - 1].lower in noun_markers:
+        return True
     word = tokens[index]
     before = next((m for m in mentions if m.end_token == index), None)
     if before is None or word.lower != word.lemma or before.start_token == 0:
         return False
-    head = tokens[index - 1].lower
-    return not head.endswith("s") and tokens[before.start_token - 1].lower in noun_markers
+    return not tokens[index - 1].lower.endswith("s") and tokens[before.start_token - 1].lower in noun_markers
 
 
 def _cue_mention(sent: AnnotatedSentence, clauses: list[Clause], clause: Clause, match: Match,
@@ -158,10 +160,8 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
         kind = match.row["kind"]
         if kind == "say" and set(match.token_indices) <= inside_mentions:
             continue  # "Secretary of State John Kerry": a name, not the verb "state"
-        if kind in VERB_CUES and match.start > 0 and tokens[match.start - 1].lower in noun_markers:
-            continue  # "an investigation into claims that …", "the broadcasts of RFI": a noun, not the verb
-        if kind in VERB_CUES and _compound_head(tokens, mentions, match.start, noun_markers):
-            continue  # "attacked an Israeli army post": the head of a noun phrase, not the verb "post"
+        if kind in VERB_CUES and _used_as_noun(tokens, mentions, match.start, noun_markers):
+            continue
         clause = clause_of(clauses, match.start)
         if kind == "say" and len(match.token_indices) == 1 \
                 and cues.closing_particle(tokens, match.end, clause.end) is not None:

@@ -75,11 +75,11 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
     complementizers = cues.words("complementizers")
     relatives = cues.words("relative_pronouns")
     prepositions = cues.words("recipient_preps", "agent_preps", "place_preps")
-    parentheticals = frozenset(tuple(p.split()) for p in cues.words("parentheticals"))
     frames: list[_Frame] = []
     previous_speaker: ActorRef | None = None
     for sent in doc.sentences:
-        clauses = split_clauses(sent.tokens, openers, complementizers, relatives, prepositions, parentheticals)
+        clauses = split_clauses(sent.tokens, openers, complementizers, relatives, prepositions,
+                                cues.phrases("parentheticals"))
         attribution = find_attribution(sent, clauses, cues, previous_speaker)
         if not attribution.found and frames and frames[-1].attribution.speaker is not None \
                 and in_reported_speech(sent.tokens, clauses[0], cues):

@@ -25,6 +25,7 @@ class Cues:
     numbers: dict[str, int]
     word_sets: dict[str, frozenset[str]]  # grammar.tsv, one set per key, built once
     _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _phrases: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, *keys: str) -> frozenset[str]:
         """The words of one grammar.tsv key, or the union of several (built once, then cached)."""
@@ -33,6 +34,13 @@ class Cues:
         if keys not in self._unions:
             self._unions[keys] = frozenset().union(*(self.word_sets.get(k, ()) for k in keys))
         return self._unions[keys]
+
+    def phrases(self, key: str) -> frozenset[tuple[str, ...]]:
+        """The entries of one grammar.tsv key as word sequences ("for its part", "on the eve of"),
+        built once."""
+        if key not in self._phrases:
+            self._phrases[key] = frozenset(tuple(w.lower().split()) for w in self.words(key))
+        return self._phrases[key]
 
     def closing_particle(self, tokens: list[Token], start: int, end: int) -> str | None:
         """The separable particle that closes tokens[start:end] ("legte ein Veto ein", "sagte Hilfe

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 import time
-from functools import lru_cache
 from typing import Sequence
 
+from eventwire.coding.clauses import BREAK_MARKS
+from eventwire.coding.cues import Cues, cues_for
 from eventwire.coding.relation.data import read_plv
 from eventwire.evaluation.common import code_sentence, dataset_path, table
 from eventwire.evaluation.metrics import classification_report
-from eventwire.lexicons import grammar
 
 FILE = "PLV_test.tsv"
 ANCHORS = {"gold_spans": ("ZSP NLI roberta-large-mnli (level 2)", 0.824),
@@ -52,19 +52,13 @@ def evaluate(path=None, end_to_end: bool = True) -> dict:
 SELECTIONS = ("confidence", "first")
 BACKGROUND_GAP = 4  # words between a background preposition and its event noun: "after a Taliban attack"
 _WORD = re.compile(r"\w+", re.UNICODE)
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”„–—]")
+_CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(BREAK_MARKS))) + "]")  # the coder's clause breaks
 
 
-@lru_cache(maxsize=8)
-def _background_cues(language: str) -> tuple[frozenset, tuple[tuple[str, ...], ...], bool]:
-    """Subordinating conjunctions (clause openers that are neither complementizers, whose clause
-    carries a reported act, nor prepositions: "während eines Treffens … verurteilte er") and the
-    `background_preps` of the language's grammar.tsv."""
-    table = grammar(language)
-    openers = frozenset(table.get("clause_openers", ())) - frozenset(table.get("complementizers", ())) \
-        - frozenset(table.get("prepositions", ()))
-    preps = tuple(tuple(p.lower().split()) for p in table.get("background_preps", ()) if p.strip())
-    return openers, preps, "yes" in table.get("nouns_capitalized", ())
+def _subordinators(cues: Cues) -> frozenset[str]:
+    """Clause openers that are neither complementizers (whose clause carries a reported act) nor
+    prepositions ("während eines Treffens … verurteilte er")."""
+    return cues.words("clause_openers") - cues.words("complementizers") - cues.words("prepositions")
 
 
 def in_background(event, language: str = "en", events: Sequence = ()) -> bool:
@@ -78,14 +72,14 @@ def in_background(event, language: str = "en", events: Sequence = ()) -> bool:
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(head)]
     clause_from = breaks[-1] if breaks else 0
     words = [(m.group().lower(), m.end()) for m in _WORD.finditer(head, clause_from)]
-    openers, preps, nouns_capitalized = _background_cues(language)
-    if any(w in openers for w, _ in words):
+    cues = cues_for(language)
+    if any(w in _subordinators(cues) for w, _ in words):
         return True
-    if nouns_capitalized and not ev.trigger[:1].isupper():
+    if "yes" in cues.words("nouns_capitalized") and not ev.trigger[:1].isupper():
         return False  # a preposition governs a noun: "Nach dem Treffen verurteilte er …"
     other_triggers = {e.evidence.trigger_start - e.evidence.start for e in events if e is not event}
     lowered = [w for w, _ in words]
-    for p in preps:
+    for p in cues.phrases("background_preps"):
         for k in range(max(0, len(words) - len(p) - BACKGROUND_GAP), len(words) - len(p) + 1):
             if tuple(lowered[k:k + len(p)]) == p:
                 prep_end = words[k + len(p) - 1][1]
