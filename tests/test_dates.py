@@ -109,3 +109,31 @@ def test_seed_sentence():
 def test_an_act_reported_in_a_dated_statement(text, lang, source, value):
     attack = next(e for e in code_text(text, lang, PUB, "t") if e.event_type == "ASSAULT")
     assert (attack.date_source, attack.date) == (source, value)
+
+
+@pytest.mark.parametrize("text,lang,event_type,source,value", [
+    # a date inside a participle that describes another noun dates that participle's act
+    ("North Korea is expected to scrap a landmark agreement signed in 1991.", "en", "SANCTION",
+     "publication", "2024-10-08"),
+    ("Nordkorea will ein 1991 unterzeichnetes Abkommen aufkündigen.", "de", "SANCTION", "publication",
+     "2024-10-08"),
+    ("Ukraine attacked a bridge built in 2018, officials said on Monday.", "en", "ASSAULT", "statement",
+     "2024-10-07"),
+    ("Die Ukraine griff eine 2018 gebaute Brücke an, teilten Behörden am Montag mit.", "de", "ASSAULT",
+     "statement", "2024-10-07"),
+    ("Demonstranten protestierten gegen das im März verabschiedete Gesetz.", "de", "PROTEST", "publication",
+     "2024-10-08"),
+    # the event's own noun described by the participle: the date is the event's
+    ("Der am Sonntag verübte Anschlag auf die Botschaft in Kabul tötete zwei Wachleute.", "de", "ASSAULT",
+     "text", "2024-10-06"),
+    ("The attack launched on Sunday on the embassy in Kabul killed two guards.", "en", "ASSAULT", "text",
+     "2024-10-06"),
+    # a finite verb or a relative pronoun before the date: the clause's own date
+    ("Russian troops, who attacked on Sunday Ukrainian positions, advanced.", "en", "ASSAULT", "text",
+     "2024-10-06"),
+    ("Die Truppen, die am Sonntag ukrainische Stellungen angriffen, rückten vor.", "de", "ASSAULT", "text",
+     "2024-10-06"),
+])
+def test_a_date_of_a_participle_describing_another_noun(text, lang, event_type, source, value):
+    event = next(e for e in code_text(text, lang, PUB, "t") if e.event_type == event_type)
+    assert (event.date_source, event.date) == (source, value)

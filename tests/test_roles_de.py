@@ -183,6 +183,12 @@ def test_subject_before_an_inserted_adverb_acts(text, lang, event_type, actor):
      ["SYR"]),
     ("China, das enge Beziehungen zu Pakistan unterhält, kritisierte Indien.", "de", "ACCUSE", ["CHN"],
      ["IND"]),
+    # a participle opening or closing the insertion ("elected in 2022", "2022 gewählt")
+    ("Lula, elected in 2022, met the Chinese foreign minister on Friday.", "en", "CONSULT", ["BRA"], ["CHN"]),
+    ("Turkey, backed by NATO, shelled Kurdish positions in Syria.", "en", "ASSAULT", ["TUR"], ["SYR"]),
+    ("Lula, 2022 gewählt, traf am Freitag den chinesischen Außenminister.", "de", "CONSULT", ["BRA"], ["CHN"]),
+    ("Lula, gewählt im Jahr 2022, traf am Freitag den chinesischen Außenminister.", "de", "CONSULT", ["BRA"],
+     ["CHN"]),
 ])
 def test_subject_before_an_inserted_clause_acts(text, lang, event_type, actor, recipient):
     # a relative clause or an apposition between subject and verb names no party of the act
@@ -250,3 +256,48 @@ def test_a_genitive_inside_the_target_is_not_the_attacker():
     assert [a.country for a in restated.actor] == ["ISR"]
     # an origin between the parts of a split trigger still acts
     assert _roles("Eine Rakete aus dem Gazastreifen ist im Süden Israels eingeschlagen.", "ASSAULT")[0] == ["PSE"]
+
+
+@pytest.mark.parametrize("text, lang, pairs", [
+    ("Russian troops attacked Kharkiv and Ukrainian drones struck Belgorod.", "en",
+     [(["RUS"], ["UKR"]), (["UKR"], ["RUS"])]),
+    ("Israel bombed Gaza and Hamas fired rockets at Tel Aviv.", "en", [(["ISR"], ["PSE"]), (["PSE"], ["ISR"])]),
+    ("Russische Truppen griffen Charkiw an und ukrainische Drohnen trafen Belgorod.", "de",
+     [(["RUS"], ["UKR"]), (["UKR"], ["RUS"])]),
+    ("Israel bombardierte Gaza und die Hamas feuerte Raketen auf Tel Aviv.", "de",
+     [(["ISR"], ["PSE"]), (["PSE"], ["ISR"])]),
+])
+def test_a_coordinated_clause_with_its_own_subject_is_its_own_act(text, lang, pairs):
+    # "and" + a new subject + its verb: two attacks, each with its own attacker and target
+    events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == "ASSAULT"]
+    assert [([a.country for a in e.actor], [r.country for r in e.recipient]) for e in events] == pairs
+
+
+@pytest.mark.parametrize("text, lang, actor", [
+    ("Protesters and police clashed in Tbilisi.", "en", [None, "GEO"]),
+    ("The UN urged the United States and Russia to end the violence.", "en", ["UNO"]),
+    ("Demonstranten und Polizisten lieferten sich in Tiflis Straßenschlachten.", "de", [None, "GEO"]),
+])
+def test_coordinated_nouns_stay_one_phrase(text, lang, actor):
+    events = code_text(text, lang, PUBLISHED)
+    assert events and [a.country for a in events[0].actor] == actor
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Israel has not yet commented on the attack.", "en"),
+    ("Israel hat bislang keine Stellung zu dem Angriff genommen.", "de"),
+    ("Russland reagierte nicht auf den Angriff.", "de"),
+])
+def test_an_act_only_commented_on_is_not_the_commenters_or_negated(text, lang):
+    # the attack is talked about: its commenter did not carry it out, and "not" negates the comment
+    assert not [e for e in code_text(text, lang, PUBLISHED)
+                if e.event_type == "ASSAULT" and (e.actor or e.modality.polarity == "negated")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Israel responded to the attack with airstrikes on Gaza.", "en"),
+    ("Israel reagierte auf den Angriff mit Luftangriffen auf Gaza.", "de"),
+])
+def test_a_response_in_kind_is_the_responders_act(text, lang):
+    strikes = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == "ASSAULT"]
+    assert [([a.country for a in e.actor], [r.country for r in e.recipient]) for e in strikes] == [(["ISR"], ["PSE"])]

@@ -142,3 +142,23 @@ def test_sentences_and_censorship(text, lang, event_type, actor):
     assert [a.country for a in events[0].actor] == actor
     assert not any(e.event_type == "ACCUSE" for e in code_text(text, lang, PUBLISHED))
 
+
+
+@pytest.mark.parametrize("text, lang, event_type, actor, recipient", [
+    # a promised act of force is a threat; the party after "gegen"/"against" is its target
+    ("Iran vowed to retaliate against Israel for the strike in Damascus.", "en", "THREATEN", ["IRN"], ["ISR"]),
+    ("Der Iran kündigte Vergeltung gegen Israel für den Angriff in Damaskus an.", "de", "THREATEN", ["IRN"],
+     ["ISR"]),
+    ("Die Hisbollah schwor Rache.", "de", "THREATEN", ["LBN"], []),
+    # tanks delivered to a party are military aid, also when only promised
+    ("Germany delivered 18 Leopard tanks to Ukraine.", "en", "AID", ["DEU"], ["UKR"]),
+    ("Deutschland lieferte der Ukraine 18 Leopard-Panzer.", "de", "AID", ["DEU"], ["UKR"]),
+    # German "RSF" is the Sudanese Rapid Support Forces (Reporters Without Borders are "ROG")
+    ("Die sudanesische Armee und die RSF einigten sich auf eine Waffenruhe.", "de", "AGREE", ["SDN", "SDN"], []),
+    ("The Sudanese army and the RSF agreed to a truce.", "en", "AGREE", ["SDN", "SDN"], []),
+])
+def test_threats_of_retaliation_arms_deliveries_and_the_rsf(text, lang, event_type, actor, recipient):
+    events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == event_type]
+    assert events, f"no {event_type} in: {text}"
+    assert [a.country for a in events[0].actor] == actor
+    assert [r.country for r in events[0].recipient] == recipient

@@ -135,7 +135,8 @@ def _cue_mention(sent: AnnotatedSentence, clauses: list[Clause], clause: Clause,
         if clause.start == match.start:
             # "China, which has ties with Pakistan, criticised India": the subject before the inserted
             # clause speaks; the mention after the verb is its object
-            subject = subject_before_insertion(tokens, mentions, clauses, clause, cues.words("determiners"))
+            subject = subject_before_insertion(tokens, mentions, clauses, clause, cues.words("determiners"),
+                                         cues.opens_apposition, cues.is_participle)
             if subject is not None and subject not in used:
                 return subject
         subject = _subject_of(mentions, clause, match.start, used)

@@ -3,7 +3,8 @@ subordinating words (dass, that, wie …) open a new clause.  Roles, modality an
 for inside the clause of a trigger first."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Callable
 
 from eventwire.records import Token
 
@@ -55,6 +56,44 @@ def split_clauses(tokens: list[Token], openers: frozenset[str], complementizers:
     return clauses or [Clause(0, 0, len(tokens), None)]
 
 
+def split_coordinated(clauses: list[Clause], tokens: list[Token], mentions: list, triggers: list,
+                      coordinators: frozenset[str], determiners: frozenset[str],
+                      is_finite: Callable[[list[Token], int], bool]) -> list[Clause]:
+    """"Russian troops attacked Kharkiv and Ukrainian drones struck Belgorod": a coordinator followed
+    by a new subject (a mention, perhaps after determiners) and at once a verb trigger opens a clause of
+    its own, when a trigger with a finite verb already stands before it in the clause.  The two acts
+    then get their own parties instead of being coded as one.  `triggers` are pattern matches,
+    `is_finite(tokens, i)` says whether a trigger word is a finite verb: two nouns or participles
+    joined by "and" ("protesters and police clashed", "policías y universitarios baleados") are one
+    phrase."""
+    out: list[Clause] = []
+    for clause in clauses:
+        start = clause.start
+        for i in range(clause.start + 1, clause.end - 2):
+            if tokens[i].lower not in coordinators:
+                continue
+            subject = i + 1
+            while subject < clause.end and tokens[subject].lower in determiners:
+                subject += 1
+            ends = [m.end_token for m in mentions if m.start_token == subject]
+            if not ends:
+                continue
+            def finite(t) -> bool:
+                return any(is_finite(tokens, k) for k in t.token_indices)
+            before = any(start <= t.start and t.end <= i and finite(t) for t in triggers)
+            # the verb follows its subject at once ("and Hamas fired", "und ukrainische Drohnen trafen"),
+            # not after an infinitive marker ("urged the US and Russia to use their influence")
+            after = any(subject <= t.start <= max(ends) and t.end <= clause.end and finite(t) for t in triggers)
+            if before and after:
+                first = start == clause.start
+                out.append(replace(clause, start=start, end=i) if first else
+                           replace(clause, start=start, end=i, opener=None, relative=False))
+                start = i + 1
+        # a split-off part is a main clause: no opener, not relative
+        out.append(clause if start == clause.start else replace(clause, start=start, opener=None, relative=False))
+    return [replace(c, index=n) for n, c in enumerate(out)]
+
+
 def _short_brackets(tokens: list[Token]) -> set[int]:
     """Brackets and quotes around a short apposition or scare-quoted words ("Die Afrikanische Union
     (AU) nimmt …", "will die Offensive \"überwachen\"") stay inside the phrase: no clause ends there."""
@@ -87,10 +126,12 @@ def _parenthetical_commas(tokens: list[Token], parentheticals: frozenset[tuple[s
 
 
 def subject_before_insertion(tokens: list[Token], mentions: list, clauses: list[Clause], clause: Clause,
-                             determiners: frozenset[str]) -> int | None:
+                             determiners: frozenset[str], opens_apposition: Callable[[Token], bool],
+                             closes_apposition: Callable[[Token], bool]) -> int | None:
     """The subject that an insertion separates from `clause`'s verb: a relative clause ("Russland,
     das die Regierung unterstützt, bombardierte …") or a short apposition that opens with a
-    determiner ("Turkey, a NATO member, shelled …") follows a clause that is nothing but the subject
+    determiner or a participle, or ends with a participle (`opens_apposition`, `closes_apposition`:
+    "Turkey, a NATO member, shelled …", "Lula, elected in 2022, met …", "Lula, 2022 gewählt, traf …") follows a clause that is nothing but the subject
     (a mention, perhaps after determiners).  `clause` must go on with that subject's verb, with no
     opener of its own ("…, mientras se extendían las protestas" is a clause of its own).  Returns the
     index of the mention in `mentions`."""
@@ -98,7 +139,8 @@ def subject_before_insertion(tokens: list[Token], mentions: list, clauses: list[
         return None
     inserted, host = clauses[clause.index - 1], clauses[clause.index - 2]
     apposition = inserted.end - inserted.start <= MAX_INSERTED_APPOSITION and inserted.end < len(tokens) \
-        and tokens[inserted.end].text == "," and tokens[inserted.start].lower in determiners
+        and tokens[inserted.end].text == "," \
+        and (opens_apposition(tokens[inserted.start]) or closes_apposition(tokens[inserted.end - 1]))
     if not (inserted.relative or apposition):
         return None
     return next((i for i, m in enumerate(mentions) if m.end_token == host.end and host.start <= m.start_token

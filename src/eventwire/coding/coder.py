@@ -12,20 +12,21 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from eventwire.coding.attribution import SentenceAttribution, find_attribution
-from eventwire.coding.clauses import Clause, clause_of, split_clauses
+from eventwire.coding.clauses import Clause, clause_of, split_clauses, split_coordinated
 from eventwire.coding.cues import Cues, cues_for, mode_words_for, quad_and_intensity, trigger_weight
+from eventwire.coding.dating import event_date
 from eventwire.coding.modality import ModalityCues, event_modality, find_modality_cues, is_headline
 from eventwire.coding.relation import TRAINED_LANGUAGES, classify_pair
 from eventwire.coding.roles import (ARMED_SECTORS, MEETINGS, assign_roles, earlier_act, is_location_mention,
                                     parties_of_complement)
-from eventwire.coding.tense import clause_tense, in_reported_speech, noun_follows
+from eventwire.coding.tense import clause_tense, in_reported_speech, is_finite_verb, noun_follows
 from eventwire.lexicons import Row, lexicon_version
 from eventwire.nlp.annotate import AnnotatedSentence, AnnotatedText, annotate, country_unknown
 from eventwire.nlp.dates import month_words
 from eventwire.nlp.patterns import Match
 from eventwire.nlp.places import country_of
 from eventwire.nlp.reference import reference_of
-from eventwire.records import (ActorRef, Attribution, DateRef, EventMention, Evidence, Modality,
+from eventwire.records import (ActorRef, Attribution, EventMention, Evidence, Modality,
                                PlaceRef, Size, TraceStep)
 
 CODER_NAME = "eventwire-rules"
@@ -62,7 +63,8 @@ class _Frame:
     claims: list[EventMention] = field(default_factory=list)
     previous_actor: list[ActorRef] = field(default_factory=list)  # for a pronoun subject
     earlier: list[EventMention] = field(default_factory=list)  # the article's events so far
-    triggers: list[Match] = field(default_factory=list)  # the sentence's triggers
+    found: list[Match] = field(default_factory=list)  # the lexicon's trigger matches
+    triggers: list[Match] = field(default_factory=list)  # the sentence's triggers (what is coded)
 
 
 def code_text(text: str, language: str, published: date | None, article_id: str = "") -> list[EventMention]:
@@ -78,8 +80,12 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
     frames: list[_Frame] = []
     previous_speaker: ActorRef | None = None
     for sent in doc.sentences:
-        clauses = split_clauses(sent.tokens, openers, complementizers, relatives, prepositions,
-                                cues.phrases("parentheticals"))
+        found = cues.find_triggers(sent.tokens)
+        clauses = split_coordinated(
+            split_clauses(sent.tokens, openers, complementizers, relatives, prepositions,
+                          cues.phrases("parentheticals")),
+            sent.tokens, sent.mentions, found, cues.words("coordinators"), cues.words("determiners"),
+            lambda tokens, i: is_finite_verb(tokens, i, cues))
         attribution = find_attribution(sent, clauses, cues, previous_speaker)
         if not attribution.found and frames and frames[-1].attribution.speaker is not None \
                 and in_reported_speech(sent.tokens, clauses[0], cues):
@@ -87,7 +93,7 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
         if attribution.speaker is not None:
             previous_speaker = attribution.speaker
         modality_cues = find_modality_cues(sent.tokens, cues, sent.dates, is_headline(sent.sentence.text))
-        frames.append(_Frame(sent, clauses, attribution, modality_cues))
+        frames.append(_Frame(sent, clauses, attribution, modality_cues, found=found))
     _carry_quotes(frames)
 
     out: list[EventMention] = []
@@ -200,7 +206,7 @@ def _code_sentence(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: st
                    previous_claims: list[EventMention]) -> list[EventMention]:
     sent, clauses, attribution = frame.sent, frame.clauses, frame.attribution
     tokens, mentions = sent.tokens, sent.mentions
-    found = cues.find_triggers(tokens)
+    found = frame.found
     denial = _find_denial(frame, cues, previous_claims, found)
 
     # A trigger made only of words that already serve as actor, date or cue is not a trigger
@@ -588,7 +594,8 @@ def _code_event(doc: AnnotatedText, frame: _Frame, cues: Cues, article_id: str, 
             modes.append(word.row["mode"])
             instrument = word.text(tokens, sent.sentence.text, sent.sentence.start)
             trace.append(TraceStep("mode", word.row["mode"], f"instrument word '{instrument}'", word.row.source))
-    date_fields = _event_date(sent, clause, frame.clauses, main, doc.published, attribution, modality.tense, trace)
+    date_fields = event_date(sent, clause, frame.clauses, group, doc.published, attribution, modality.tense,
+                             cues, trace)
     others = [t for t in frame.triggers if t not in group]
     location = _event_location(sent, clause, main, roles.actor + roles.recipient, cues, trace, others)
     if partyless and location is None and date_fields["date_source"] != "text":
@@ -722,46 +729,6 @@ def _in_clause(place: PlaceRef, clause: Clause, tokens: list) -> bool:
     return place.start is not None and tokens[clause.start].start <= place.start < tokens[clause.end - 1].end
 
 
-def _event_date(sent: AnnotatedSentence, clause: Clause, clauses: list[Clause], trigger: Match,
-                published: date | None, attribution: SentenceAttribution, tense: str,
-                trace: list[TraceStep]) -> dict:
-    tokens = sent.tokens
-    anchor = tokens[trigger.start].start
-
-    def clause_index(d: DateRef) -> int:
-        tok = next((i for i, t in enumerate(tokens) if t.start >= d.start), len(tokens) - 1)
-        return clause_of(clauses, tok).index
-
-    in_clause = [d for d in sent.dates if clause_index(d) == clause.index]
-    # A date in another clause counts unless that clause frames a claim or is a relative clause
-    # about something else ("ein Abkommen, das 1991 unterzeichnet wurde").
-    elsewhere = [d for d in sent.dates if clause_index(d) != clause.index
-                 and clause_index(d) not in attribution.frame_clauses
-                 and not clauses[clause_index(d)].relative]
-    for pool, why in ((in_clause, "date expression in the event's clause"),
-                      (elsewhere, "date expression elsewhere in the sentence")):
-        if pool:
-            d = min(pool, key=lambda d: abs(d.start - anchor))
-            trace.append(TraceStep("date", d.value.isoformat(), f"{why}: '{d.text}' ({d.precision})"))
-            return {"date": d.value.isoformat(), "date_precision": d.precision, "date_text": d.text,
-                    "date_source": "text"}
-    # "Ukraine said on Monday that Russia had attacked Odesa": the act happened on or before the day of
-    # the statement that reports it, a closer bound than the publication date
-    stated = [d for d in sent.dates if clause_index(d) in attribution.frame_clauses and d.precision == "day"] \
-        if tense != "future" else []
-    if stated:
-        d = min(stated, key=lambda d: abs(d.start - anchor))
-        trace.append(TraceStep("date", d.value.isoformat(), f"no date for the act: the date of the statement "
-                               f"that reports it, '{d.text}' (the act was on or before it)"))
-        return {"date": d.value.isoformat(), "date_precision": "day", "date_text": d.text,
-                "date_source": "statement"}
-    if published is None:
-        return {"date": None, "date_precision": None, "date_text": None, "date_source": None}
-    trace.append(TraceStep("date", published.isoformat(), "no date in the sentence: publication date"))
-    return {"date": published.isoformat(), "date_precision": "day", "date_text": None,
-            "date_source": "publication"}
-
-
 def _event_location(sent: AnnotatedSentence, clause: Clause, trigger: Match, role_mentions: list[int],
                     cues: Cues, trace: list[TraceStep], others: list[Match]) -> PlaceRef | None:
     tokens, mentions = sent.tokens, sent.mentions
@@ -785,8 +752,11 @@ def _event_location(sent: AnnotatedSentence, clause: Clause, trigger: Match, rol
             and all(tok.lower in joining for tok in between)
     if len({c.country for c in filed}) > 1:
         filed = []
+    # outside the event's clause, a place that closes another act's phrase is that act's alone
+    # ("Israel bombed Gaza and Hamas fired rockets at Tel Aviv")
+    elsewhere = [p for p in usable if not any(own_phrase(p, o) for o in others)]
     for pool, why in (([p for p in usable if lo <= p.start < hi], "place in the event's clause"),
-                      (usable, "place elsewhere in the sentence"),
+                      (elsewhere, "place elsewhere in the sentence"),
                       (filed, "country of the dateline")):
         if pool:
             # a place that closes another act's phrase is that act's before it is this one's ("Nach

@@ -88,6 +88,20 @@ class Cues:
         return is_verb and "yes" in self.words("irregular_past") and \
             not any(word.endswith(s) for s in self.words("present_suffixes"))
 
+    def is_participle(self, tok: Token) -> bool:
+        """A past participle by its ending ("signed", "firmado", "signé") or an irregular one ("built")."""
+        if not tok.text.isalpha() or not tok.text[:1].islower():
+            return False
+        if tok.lower in self.words("irregular_participles"):
+            return True
+        endings = self.words("participle_endings") or self.words("past_suffixes")
+        return tok.lower != tok.lemma and tok.lower.endswith(tuple(e.split(">", 1)[0] for e in endings))
+
+    def opens_apposition(self, tok: Token) -> bool:
+        """The first word of a short insertion about the noun before it: a determiner ("Turkey, a NATO
+        member, …") or a participle ("Lula, elected in 2022, …")."""
+        return tok.lower in self.words("determiners") or self.is_participle(tok)
+
     def is_bare_infinitive(self, tok: Token) -> bool:
         """An infinitive, also with clitics ("arrestarlos" → "arrestar") or an elided preposition
         ("d'arrêter"), for languages that mark it on the verb, not with a word like "zu" or "to"."""

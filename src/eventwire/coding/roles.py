@@ -392,10 +392,11 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
                 why = "nearest actor mention before the trigger in its clause"
             roles.actor = _coordinated(mentions, pick, others, tokens, cues)
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text, why))
-        elif inside:
-            recipient_preps = cues.words("recipient_preps")
-            pick = next((i for i in inside if not _preceded_by(tokens, mentions[i], recipient_preps, cues)),
-                        inside[0])  # "Für Jeremic würde sich Moskau einsetzen"
+        elif unmarked_inside := [i for i in inside
+                                 if not _preceded_by(tokens, mentions[i], cues.words("recipient_preps"), cues)]:
+            # "Für Jeremic würde sich Moskau einsetzen"; "kündigte Vergeltung gegen Israel an" names the
+            # target, not the subject
+            pick = unmarked_inside[0]
             roles.actor = [pick]
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
                                          "subject after the finite verb, inside a split trigger "
@@ -544,7 +545,8 @@ def _object_of_other_verb(tokens: list[Token], clause: Clause, trigger: Match, c
     prepositional phrase, is the object of the clause's verb, whose subject did not carry out the
     act, unless that verb is one of carrying it out ("einen Angriff starten, verüben": `support_verbs`).
     A language may list the opposite instead, the verbs of talking about an act (`commenting_verbs`:
-    "Germany condemned the attack"), where light verbs of doing are too many to list."""
+    "Germany condemned the attack"), where light verbs of doing are too many to list.  In a
+    prepositional phrase the noun is talked about only after a `topic_verbs` verb ("commented on")."""
     if not (cues.words("support_verbs") or cues.words("commenting_verbs")) or len(trigger.token_indices) != 1 \
             or not _is_noun(tokens, trigger.start, cues):
         return False
@@ -553,11 +555,15 @@ def _object_of_other_verb(tokens: list[Token], clause: Clause, trigger: Match, c
     k = trigger.start - 1
     while k > clause.start and tokens[k].text.isalpha() \
             and (tokens[k].text.islower() or adjectives_any_case) \
-            and tokens[k].lower not in cues.words("determiners"):
+            and tokens[k].lower not in cues.words("determiners", "prepositions"):
         k -= 1
-    if k <= clause.start or tokens[k].lower not in cues.words("determiners") \
-            or tokens[k - 1].lower in cues.words("prepositions"):
+    if k <= clause.start or tokens[k].lower not in cues.words("determiners"):
         return False
+    if tokens[k - 1].lower in cues.words("prepositions"):
+        # a phrase that says when or where ("bei dem Angriff wurden …") names the act; after a verb of
+        # commenting on something ("commented on the attack", "nahm zu dem Angriff Stellung") it is
+        # only talked about, as an act the reader knows ("zu dem Angriff", not "auf einer Konferenz")
+        return tokens[k].lower in cues.words("definite_determiners") and _has_verb(tokens, clause, "topic_verbs", cues)
     if cues.words("support_verbs"):
         return not _has_verb(tokens, clause, "support_verbs", cues)
     return _has_verb(tokens, clause, "commenting_verbs", cues)
@@ -606,7 +612,8 @@ def _subject_of_clause_before(roles: Roles, tokens, mentions, clauses, clause, c
     the mention that ends where the insertion begins."""
     if clause.index == 0:
         return
-    inserted = subject_before_insertion(tokens, mentions, clauses, clause, cues.words("determiners"))
+    inserted = subject_before_insertion(tokens, mentions, clauses, clause, cues.words("determiners"),
+                                         cues.opens_apposition, cues.is_participle)
     if inserted is not None and not is_location_mention(tokens, mentions[inserted], cues):
         roles.actor = [inserted]
         roles.trace.append(TraceStep("actor", mentions[inserted].actor.text,

@@ -127,6 +127,11 @@ def _finite_tense(tokens: list[Token], clause: Clause, trigger_indices: set[int]
     return None
 
 
+def is_finite_verb(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """A finite past or present verb form ("struck", "fired", "trafen", "feuerte", "attacks")."""
+    return _is_preterite(tokens, i, cues) or _is_present_form(tokens[i], cues)
+
+
 def _is_present_form(tok: Token, cues: Cues) -> bool:
     """A finite present form: a present or perfect auxiliary, a present ending, a present subjunctive."""
     return tok.lower in cues.words("present_aux", "perfect_aux") or cues.looks_present(tok) \
