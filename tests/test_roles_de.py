@@ -301,3 +301,39 @@ def test_an_act_only_commented_on_is_not_the_commenters_or_negated(text, lang):
 def test_a_response_in_kind_is_the_responders_act(text, lang):
     strikes = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == "ASSAULT"]
     assert [([a.country for a in e.actor], [r.country for r in e.recipient]) for e in strikes] == [(["ISR"], ["PSE"])]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The World Bank suspended its lending to Niger after the coup.", "en"),
+    ("Die Weltbank setzte nach dem Putsch ihre Kredite an Niger aus.", "de"),
+])
+def test_an_act_after_which_the_subject_acts_is_not_the_subjects(text, lang):
+    # the coup the bank responds to is not the bank's: it is made by the state's own forces
+    coup = next(e for e in code_text(text, lang, PUBLISHED) if e.event_type == "ASSAULT")
+    assert [a.country for a in coup.actor] == ["NER"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Putin begnadigte den inhaftierten amerikanischen Journalisten.", "de"),
+    ("Putin pardoned the jailed American journalist.", "en"),
+])
+def test_a_participle_before_an_adjective_and_noun_is_no_act(text, lang):
+    assert [e.event_type for e in code_text(text, lang, PUBLISHED)] == ["CONCEDE"]
+
+
+@pytest.mark.parametrize("text, lang, event_type, actor, recipient", [
+    # German puts the finite verb second: after a fronted adverbial its subject follows it
+    ("Bei dem Anschlag am 7. Oktober 2023 töteten Hamas-Kämpfer rund 1200 Menschen.", "de", "ASSAULT", ["PSE"],
+     [None]),
+    ("In the attack on October 7, 2023, Hamas fighters killed around 1,200 people.", "en", "ASSAULT", ["PSE"], []),
+    ("Am 3. März trafen sich Putin und Xi in Moskau.", "de", "CONSULT", ["CHN"], ["RUS"]),
+    ("On March 3, Putin and Xi met in Moscow.", "en", "CONSULT", ["CHN"], ["RUS"]),
+    # a coordinated subject inside a split trigger acts jointly
+    ("Ende Oktober unterzeichneten Armenien und Aserbaidschan ein Abkommen.", "de", "SUPPORT", ["ARM", "AZE"], []),
+    ("At the end of October, Armenia and Azerbaijan signed an agreement.", "en", "SUPPORT", ["ARM", "AZE"], []),
+])
+def test_the_subject_after_a_fronted_adverbial(text, lang, event_type, actor, recipient):
+    events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == event_type]
+    assert events, f"no {event_type} in: {text}"
+    assert [a.country for a in events[0].actor] == actor
+    assert [r.country for r in events[0].recipient] == recipient

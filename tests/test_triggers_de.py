@@ -162,3 +162,47 @@ def test_threats_of_retaliation_arms_deliveries_and_the_rsf(text, lang, event_ty
     assert events, f"no {event_type} in: {text}"
     assert [a.country for a in events[0].actor] == actor
     assert [r.country for r in events[0].recipient] == recipient
+
+
+@pytest.mark.parametrize("text, lang, event_type, actor, recipient", [
+    ("China imposed tariffs of 25 percent on American cars.", "en", "SANCTION", ["CHN"], ["USA"]),
+    ("China verhängte Zölle von 25 Prozent auf amerikanische Autos.", "de", "SANCTION", ["CHN"], ["USA"]),
+    ("The US raised tariffs on Chinese steel.", "en", "SANCTION", ["USA"], ["CHN"]),
+    ("Die USA erhöhten die Zölle auf chinesischen Stahl.", "de", "SANCTION", ["USA"], ["CHN"]),
+    # split verbs whose particle makes another verb: ausliefern, abschieben, hinrichten, austauschen
+    ("Poland extradited a Russian spy to Moscow.", "en", "COOPERATE", ["POL"], ["RUS"]),
+    ("Polen lieferte einen russischen Spion an Moskau aus.", "de", "COOPERATE", ["POL"], ["RUS"]),
+    ("Pakistan deported thousands of Afghan refugees.", "en", "COERCE", ["PAK"], ["AFG"]),
+    ("Pakistan schob Tausende afghanische Flüchtlinge ab.", "de", "COERCE", ["PAK"], ["AFG"]),
+    ("Der Iran richtete einen Mann hin, der wegen Spionage verurteilt worden war.", "de", "ASSAULT", ["IRN"], []),
+    ("Die Ukraine und Russland tauschten 200 Kriegsgefangene aus.", "de", "RETREAT", ["UKR", "RUS"], []),
+    ("Ukraine and Russia exchanged 200 prisoners of war.", "en", "RETREAT", ["UKR", "RUS"], []),
+    # lifting a veto yields; stopping loans or supplies is a sanction
+    ("Turkey lifted its veto on Sweden joining NATO.", "en", "CONCEDE", ["TUR"], ["SWE"]),
+    ("Die Türkei gab ihr Veto gegen den NATO-Beitritt Schwedens auf.", "de", "CONCEDE", ["TUR"], ["IGO"]),
+    ("The World Bank suspended its lending to Niger.", "en", "SANCTION", ["IGO"], ["NER"]),
+    ("Die Weltbank setzte ihre Kredite an Niger aus.", "de", "SANCTION", ["IGO"], ["NER"]),
+    ("Russland stellte die Gaslieferungen an Polen und Bulgarien ein.", "de", "SANCTION", ["RUS"], ["POL", "BGR"]),
+    # "einen Haftbefehl erlassen" is issuing it: the court is the actor
+    ("Der Internationale Strafgerichtshof erließ einen Haftbefehl gegen Putin.", "de", "THREATEN", ["IGO"],
+     ["RUS"]),
+    # a verb and its object noun: the "of" phrase belongs to the object, not to an agent
+    ("Beijing banned imports of Japanese seafood.", "en", "COERCE", ["CHN"], ["JPN"]),
+])
+def test_trade_legal_and_split_verb_acts(text, lang, event_type, actor, recipient):
+    events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == event_type]
+    assert events, f"no {event_type} in: {[(e.event_type, e.evidence.trigger) for e in code_text(text, lang, PUBLISHED)]}"
+    assert [a.country for a in events[0].actor] == actor
+    assert [r.country for r in events[0].recipient] == recipient
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    ("Russland hat Raketen auf die Ukraine abgefeuert.", "ASSAULT", ["RUS"], ["UKR"]),
+    ("Am Montag nahmen die Rebellen die Stadt ein.", "COERCE", [None], []),
+    ("Am Montag haben die Rebellen die Stadt eingenommen.", "COERCE", [None], []),
+])
+def test_firing_missiles_and_taking_a_town(text, event_type, actor, recipient):
+    events = [e for e in code_text(text, "de", PUBLISHED) if e.event_type == event_type]
+    assert events, f"no {event_type} in: {text}"
+    assert [a.country for a in events[0].actor] == actor
+    assert [r.country for r in events[0].recipient] == recipient

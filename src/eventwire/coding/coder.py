@@ -336,7 +336,8 @@ def _speech_act(trigger: Match, denial: "_Denial") -> bool:
 
 def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
     """A one-word verb trigger used as an adjective after a determiner ("im besetzten
-    Westjordanland", "the occupied West Bank") names a state, not an event."""
+    Westjordanland", "the occupied West Bank", "den inhaftierten amerikanischen Journalisten") names a
+    state, not an event."""
     if len(trigger.token_indices) != 1:
         return False
     i = trigger.start
@@ -345,7 +346,10 @@ def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
         return False
     nxt = tokens[i + 1]
     if "yes" in cues.words("nouns_capitalized"):
-        qualifies = noun_follows(tokens, i, cues)
+        # also across one more adjective: "den inhaftierten amerikanischen Journalisten"
+        adjective = nxt.text[:1].islower() and nxt.lower.endswith(tuple(cues.words("adj_endings")))
+        qualifies = noun_follows(tokens, i, cues) or (adjective and i + 2 < len(tokens)
+                                                      and noun_follows(tokens, i + 1, cues))
     else:  # a participle before a name or a common noun: "the occupied West Bank", "the occupied territories"
         qualifies = cues.looks_past(word) and (nxt.text[:1].isupper() or noun_follows(tokens, i, cues))
     return tokens[i - 1].lower in cues.words("determiners", "contracted_articles") and qualifies \

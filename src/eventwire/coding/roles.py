@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from eventwire.coding.clauses import Clause, subject_before_insertion
 from eventwire.coding.cues import Cues
+from eventwire.coding.tense import is_finite_verb
 from eventwire.nlp.actors import Mention
 from eventwire.nlp.annotate import country_unknown
 from eventwire.nlp.patterns import Match
@@ -247,7 +248,9 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
     # 2. the phrase after a trigger noun: "Angriffe von Palästinensern", "Sanktionen der Vereinten
     # Nationen" (its agent), but "Invasion der Ukraine", "Besatzung des Westjordanlands" (its target)
     # a trigger noun, alone or after its adjective ("das militärische Vorgehen der Regierungstruppen")
-    if main.token_indices == tuple(range(main.start, main.end)) and _is_noun(tokens, main.end - 1, cues):
+    # ("banned imports of Japanese seafood" is a verb and its object: the phrase is the object's)
+    if main.token_indices == tuple(range(main.start, main.end)) and _is_noun(tokens, main.end - 1, cues) \
+            and not is_finite_verb(tokens, main.start, cues):
         follower = _phrase_after(tokens, mentions, others, main.end, cues)
         if follower is not None and follower[1] not in cues.words("comitative_preps"):
             idx, prep = follower
@@ -397,17 +400,17 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
             # "Für Jeremic würde sich Moskau einsetzen"; "kündigte Vergeltung gegen Israel an" names the
             # target, not the subject
             pick = unmarked_inside[0]
-            roles.actor = [pick]
+            roles.actor = _coordinated(mentions, pick, others, tokens, cues)  # "unterzeichneten Armenien und Aserbaidschan …"
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
                                          "subject after the finite verb, inside a split trigger "
                                          "(\"nutzte Moskau sein Veto\")"))
         elif verb_trigger and (inverted := _subject_after_fronted_clause(tokens, mentions, others, clauses, clause,
                                                                           main, cues)) is not None:
-            # "Wie Anadolu meldete, beschoss die türkische Armee …": after a fronted subordinate clause
-            # the finite verb comes first and its subject follows it
-            roles.actor = [inverted]
+            # "Wie Anadolu meldete, beschoss die türkische Armee …", "Am Montag trafen sich Putin und Xi":
+            # after a fronted clause or adverbial the finite verb comes first and its subject follows it
+            roles.actor = _coordinated(mentions, inverted, others, tokens, cues)
             roles.trace.append(TraceStep("actor", mentions[inverted].actor.text,
-                                         "subject after the verb that follows a fronted subordinate clause"))
+                                         "subject after the verb that follows a fronted clause or adverbial"))
         elif verb_trigger:  # a noun without an agent ("ereignete sich der Angriff") names no actor
             _subject_of_clause_before(roles, tokens, mentions, clauses, clause, cues, "no subject in the clause")
     rest = [i for i in others if i not in roles.actor
@@ -559,6 +562,10 @@ def _object_of_other_verb(tokens: list[Token], clause: Clause, trigger: Match, c
         k -= 1
     if k <= clause.start or tokens[k].lower not in cues.words("determiners"):
         return False
+    if tokens[k - 1].lower in cues.words("sequence_preps"):
+        # "suspended its lending after the coup": an earlier act the subject responds to; the subject of
+        # a passive may have done it ("Zwei Palästinenser sind nach einer Messerattacke erschossen worden")
+        return not any(tokens[i].lower in cues.words("passive_aux") for i in range(clause.start, clause.end))
     if tokens[k - 1].lower in cues.words("prepositions"):
         # a phrase that says when or where ("bei dem Angriff wurden …") names the act; after a verb of
         # commenting on something ("commented on the attack", "nahm zu dem Angriff Stellung") it is
@@ -594,13 +601,19 @@ def _subject_after_fronted_clause(tokens: list[Token], mentions: list[Mention], 
                                   clauses: list[Clause], clause: Clause, trigger: Match, cues: Cues) -> int | None:
     """In a verb-second language, the first mention right after a finite verb that opens its clause
     after a subordinate clause (not a relative one, which is inserted after the subject): "Wie die
-    Agentur meldete, beschoss die türkische Armee Stellungen"."""
-    if "yes" not in cues.words("verb_final_subordinate") or clause.index == 0 or clause.opener is not None \
-            or clauses[clause.index - 1].opener is None or clauses[clause.index - 1].relative \
-            or trigger.start != clause.start:
+    Agentur meldete, beschoss die türkische Armee Stellungen"; or that follows a fronted adverbial
+    naming no party: "Bei dem Anschlag am 7. Oktober töteten Hamas-Kämpfer 1200 Menschen", "Am 3.
+    März trafen sich Putin und Xi"."""
+    if "yes" not in cues.words("verb_final_subordinate") or clause.opener is not None:
+        return None
+    after_subordinate = trigger.start == clause.start and clause.index > 0 \
+        and clauses[clause.index - 1].opener is not None and not clauses[clause.index - 1].relative
+    after_adverbial = trigger.start > clause.start and is_finite_verb(tokens, trigger.start, cues) \
+        and not any(clause.start <= mentions[i].start_token < trigger.start for i in range(len(mentions)))
+    if not (after_subordinate or after_adverbial):
         return None
     k = trigger.start + 1
-    while k < clause.end and tokens[k].lower in cues.words("determiners"):
+    while k < clause.end and tokens[k].lower in cues.words("determiners", "reflexive_pronouns"):
         k += 1
     return next((i for i in pool if mentions[i].start_token == k), None)
 
