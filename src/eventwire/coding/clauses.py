@@ -66,6 +66,14 @@ def split_coordinated(clauses: list[Clause], tokens: list[Token], mentions: list
     `is_finite(tokens, i)` says whether a trigger word is a finite verb: two nouns or participles
     joined by "and" ("protesters and police clashed", "policías y universitarios baleados") are one
     phrase."""
+    if not coordinators or len(triggers) < 2:
+        return clauses
+    subject_end: dict[int, int] = {}
+    for m in mentions:
+        subject_end[m.start_token] = max(m.end_token, subject_end.get(m.start_token, 0))
+    def finite(t) -> bool:
+        return any(is_finite(tokens, k) for k in t.token_indices)
+
     out: list[Clause] = []
     for clause in clauses:
         start = clause.start
@@ -75,22 +83,21 @@ def split_coordinated(clauses: list[Clause], tokens: list[Token], mentions: list
             subject = i + 1
             while subject < clause.end and tokens[subject].lower in determiners:
                 subject += 1
-            ends = [m.end_token for m in mentions if m.start_token == subject]
-            if not ends:
+            if subject not in subject_end:
                 continue
-            def finite(t) -> bool:
-                return any(is_finite(tokens, k) for k in t.token_indices)
-            before = any(start <= t.start and t.end <= i and finite(t) for t in triggers)
             # the verb follows its subject at once ("and Hamas fired", "und ukrainische Drohnen trafen"),
             # not after an infinitive marker ("urged the US and Russia to use their influence")
-            after = any(subject <= t.start <= max(ends) and t.end <= clause.end and finite(t) for t in triggers)
-            if before and after:
+            after = any(subject <= t.start <= subject_end[subject] and t.end <= clause.end and finite(t)
+                        for t in triggers)
+            if after and any(start <= t.start and t.end <= i and finite(t) for t in triggers):
                 first = start == clause.start
                 out.append(replace(clause, start=start, end=i) if first else
                            replace(clause, start=start, end=i, opener=None, relative=False))
                 start = i + 1
         # a split-off part is a main clause: no opener, not relative
         out.append(clause if start == clause.start else replace(clause, start=start, opener=None, relative=False))
+    if len(out) == len(clauses):
+        return clauses
     return [replace(c, index=n) for n, c in enumerate(out)]
 
 
