@@ -291,3 +291,11 @@ def test_german_sources_and_inverted_subjects(text, event_type, actor, recipient
     event = only(code(text, "de"), event_type)
     assert [a.country for a in event.actor] == actor
     assert [r.country for r in event.recipient] == recipient
+
+
+def test_a_place_beside_a_pronoun_subject_is_no_speaker():
+    # "sie" reported; Istanbul is where, not a medium that carried a claim
+    events = code_text("Zwei Journalisten wurden festgenommen, als sie in Istanbul über die Proteste "
+                       "berichteten.", "de", date(2024, 10, 8))
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert arrest.attribution.speaker is None and not arrest.attribution.via

@@ -206,3 +206,14 @@ def test_firing_missiles_and_taking_a_town(text, event_type, actor, recipient):
     assert events, f"no {event_type} in: {text}"
     assert [a.country for a in events[0].actor] == actor
     assert [r.country for r in events[0].recipient] == recipient
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Eine russische Rakete schlug in einem Wohnhaus in Dnipro ein.", "Dnipro"),
+    ("Bei Zusammenstößen in Tripolis kamen 30 Menschen ums Leben.", "Tripoli"),
+])
+def test_impacts_and_deaths_in_fighting(text, place):
+    # the particle "ein" closes the split verb (not the article "einem"); "ums Leben kommen" is dying
+    events = [e for e in code_text(text, "de", PUBLISHED) if e.event_type == "ASSAULT"]
+    assert events and events[0].location and events[0].location.name == place
+    assert not events[0].evidence.trigger.endswith("einem")

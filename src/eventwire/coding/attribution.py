@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from eventwire.coding.clauses import Clause, clause_of, subject_before_insertion
 from eventwire.coding.cues import Cues
+from eventwire.coding.roles import is_location_mention
 from eventwire.nlp.actors import Mention
 from eventwire.nlp.annotate import AnnotatedSentence, country_unknown
 from eventwire.nlp.patterns import Match
@@ -139,13 +140,17 @@ def _cue_mention(sent: AnnotatedSentence, clauses: list[Clause], clause: Clause,
                                          cues.opens_apposition, cues.is_participle)
             if subject is not None and subject not in used:
                 return subject
-        subject = _subject_of(mentions, clause, match.start, used)
+        # beside a pronoun subject, a place in the verb's clause is where it was said, not who said it
+        # ("als sie in Istanbul über die Proteste berichteten")
+        pronoun = any(tokens[i].lower in cues.words("subject_pronouns") for i in range(clause.start, match.start))
+        skip = used | {i for i, m in enumerate(mentions) if pronoun and is_location_mention(tokens, m, cues)}
+        subject = _subject_of(mentions, clause, match.start, skip)
         if subject is None and clause.start == match.start and clause.index > 0 and not any(
                 tokens[i].text.isalpha() for i in range(match.end, clause.end)):
             # "South Korea, backed by the United States, claims …": the subject stands
             # before an inserted phrase, in the sentence's first clause — unless words follow
             # the cue in its clause (an unknown postposed subject: "…, informaron sus dirigentes").
-            subject = _subject_of(mentions, clauses[0], clauses[0].end, used)
+            subject = _subject_of(mentions, clauses[0], clauses[0].end, skip)
         return subject
     return None
 
