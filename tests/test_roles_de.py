@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 
+from coding_helpers import first_of_type, parties
+
 from eventwire.coding.coder import code_text
 
 PUBLISHED = date(2024, 10, 8)
@@ -269,8 +271,7 @@ def test_a_genitive_inside_the_target_is_not_the_attacker():
 ])
 def test_a_coordinated_clause_with_its_own_subject_is_its_own_act(text, lang, pairs):
     # "and" + a new subject + its verb: two attacks, each with its own attacker and target
-    events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == "ASSAULT"]
-    assert [([a.country for a in e.actor], [r.country for r in e.recipient]) for e in events] == pairs
+    assert [parties(e) for e in code_text(text, lang, PUBLISHED) if e.event_type == "ASSAULT"] == pairs
 
 
 @pytest.mark.parametrize("text, lang, actor", [
@@ -299,8 +300,7 @@ def test_an_act_only_commented_on_is_not_the_commenters_or_negated(text, lang):
     ("Israel reagierte auf den Angriff mit Luftangriffen auf Gaza.", "de"),
 ])
 def test_a_response_in_kind_is_the_responders_act(text, lang):
-    strikes = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == "ASSAULT"]
-    assert [([a.country for a in e.actor], [r.country for r in e.recipient]) for e in strikes] == [(["ISR"], ["PSE"])]
+    assert [parties(e) for e in code_text(text, lang, PUBLISHED) if e.event_type == "ASSAULT"] == [(["ISR"], ["PSE"])]
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -333,7 +333,4 @@ def test_a_participle_before_an_adjective_and_noun_is_no_act(text, lang):
     ("At the end of October, Armenia and Azerbaijan signed an agreement.", "en", "SUPPORT", ["ARM", "AZE"], []),
 ])
 def test_the_subject_after_a_fronted_adverbial(text, lang, event_type, actor, recipient):
-    events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == event_type]
-    assert events, f"no {event_type} in: {text}"
-    assert [a.country for a in events[0].actor] == actor
-    assert [r.country for r in events[0].recipient] == recipient
+    assert parties(first_of_type(code_text(text, lang, PUBLISHED), event_type)) == (actor, recipient)

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from coding_helpers import first_of_type, parties
+
 from eventwire.coding.coder import code_text
 
 PUBLISHED = date(2024, 10, 8)
@@ -158,10 +160,7 @@ def test_sentences_and_censorship(text, lang, event_type, actor):
     ("The Sudanese army and the RSF agreed to a truce.", "en", "AGREE", ["SDN", "SDN"], []),
 ])
 def test_threats_of_retaliation_arms_deliveries_and_the_rsf(text, lang, event_type, actor, recipient):
-    events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == event_type]
-    assert events, f"no {event_type} in: {text}"
-    assert [a.country for a in events[0].actor] == actor
-    assert [r.country for r in events[0].recipient] == recipient
+    assert parties(first_of_type(code_text(text, lang, PUBLISHED), event_type)) == (actor, recipient)
 
 
 @pytest.mark.parametrize("text, lang, event_type, actor, recipient", [
@@ -190,10 +189,7 @@ def test_threats_of_retaliation_arms_deliveries_and_the_rsf(text, lang, event_ty
     ("Beijing banned imports of Japanese seafood.", "en", "COERCE", ["CHN"], ["JPN"]),
 ])
 def test_trade_legal_and_split_verb_acts(text, lang, event_type, actor, recipient):
-    events = [e for e in code_text(text, lang, PUBLISHED) if e.event_type == event_type]
-    assert events, f"no {event_type} in: {[(e.event_type, e.evidence.trigger) for e in code_text(text, lang, PUBLISHED)]}"
-    assert [a.country for a in events[0].actor] == actor
-    assert [r.country for r in events[0].recipient] == recipient
+    assert parties(first_of_type(code_text(text, lang, PUBLISHED), event_type)) == (actor, recipient)
 
 
 @pytest.mark.parametrize("text, event_type, actor, recipient", [
@@ -202,10 +198,7 @@ def test_trade_legal_and_split_verb_acts(text, lang, event_type, actor, recipien
     ("Am Montag haben die Rebellen die Stadt eingenommen.", "COERCE", [None], []),
 ])
 def test_firing_missiles_and_taking_a_town(text, event_type, actor, recipient):
-    events = [e for e in code_text(text, "de", PUBLISHED) if e.event_type == event_type]
-    assert events, f"no {event_type} in: {text}"
-    assert [a.country for a in events[0].actor] == actor
-    assert [r.country for r in events[0].recipient] == recipient
+    assert parties(first_of_type(code_text(text, "de", PUBLISHED), event_type)) == (actor, recipient)
 
 
 @pytest.mark.parametrize("text, place", [
