@@ -105,6 +105,10 @@ def test_seed_sentence():
     ("Ukraine said on Monday that Russia had attacked Odesa on Saturday.", "en", "text", "2024-10-05"),
     # an announced future act is not dated by its announcement
     ("Iran said on Monday that it would attack Israel.", "en", "publication", "2024-10-08"),
+    # the date beside the verb of saying dates the statement, also with no "that" or comma after it
+    ("Ukraine said on Monday Russia had attacked Odesa.", "en", "statement", "2024-10-07"),
+    ("Iran said on Monday it would attack Israel.", "en", "publication", "2024-10-08"),
+    ("Der Kreml sagte am Montag, die Ukraine habe Belgorod angegriffen.", "de", "statement", "2024-10-07"),
 ])
 def test_an_act_reported_in_a_dated_statement(text, lang, source, value):
     attack = next(e for e in code_text(text, lang, PUB, "t") if e.event_type == "ASSAULT")

@@ -33,7 +33,9 @@ def event_date(sent: AnnotatedSentence, clause: Clause, clauses: list[Clause], g
         tok = next((i for i, t in enumerate(tokens) if t.start >= d.start), len(tokens) - 1)
         return clause_of(clauses, tok).index
 
-    own = [d for d in sent.dates if not dates_a_modifier(d, tokens, group, cues)]
+    acts = {i for t in group for i in t.token_indices}
+    said = [d for d in sent.dates if _dates_the_saying(d, tokens, attribution.cue_tokens, acts)]
+    own = [d for d in sent.dates if d not in said and not dates_a_modifier(d, tokens, group, cues)]
     in_clause = [d for d in own if clause_index(d) == clause.index]
     # A date in another clause counts unless that clause frames a claim or is a relative clause
     # about something else ("ein Abkommen, das 1991 unterzeichnet wurde").
@@ -49,8 +51,8 @@ def event_date(sent: AnnotatedSentence, clause: Clause, clauses: list[Clause], g
                     "date_source": "text"}
     # "Ukraine said on Monday that Russia had attacked Odesa": the act happened on or before the day of
     # the statement that reports it, a closer bound than the publication date
-    stated = [d for d in sent.dates if clause_index(d) in attribution.frame_clauses and d.precision == "day"] \
-        if tense != "future" else []
+    stated = [d for d in sent.dates if (d in said or clause_index(d) in attribution.frame_clauses)
+              and d.precision == "day"] if tense != "future" else []
     if stated:
         d = min(stated, key=lambda d: abs(d.start - anchor))
         trace.append(TraceStep("date", d.value.isoformat(), f"no date for the act: the date of the statement "
@@ -70,10 +72,10 @@ def dates_a_modifier(d: DateRef, tokens: list[Token], group: list[Match], cues: 
     English "an agreement signed in 1991" (noun, participle, date) after the trigger, or between
     commas ("The president, elected in 2019, met …").  "der am Sonntag verübte Anschlag" and "the
     attack launched on Monday" still date the attack: the noun is the trigger."""
-    first = next((i for i, t in enumerate(tokens) if t.start >= d.start), None)
-    last = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].end <= d.end), None)
-    if first is None or last is None or first == 0 or last < first:
+    span = _token_span(d, tokens)
+    if span is None or span[0] == 0:
         return False
+    first, last = span
     own = {i for t in group for i in t.token_indices}
     event_nouns = {t.start for t in group}
     if "yes" in cues.words("nouns_capitalized"):
@@ -96,3 +98,18 @@ def dates_a_modifier(d: DateRef, tokens: list[Token], group: list[Match], cues: 
     return described > group[0].start and described not in event_nouns and before.text[:1].islower() \
         and before.text.isalpha() and before.lower not in cues.words(*FINITE_MARKER_KEYS)
 
+
+def _dates_the_saying(d: DateRef, tokens: list[Token], cue_tokens: set[int], acts: set[int]) -> bool:
+    """A date right beside the verb of saying that the act follows dates the statement, also with no
+    comma or "that" after it: "Ukraine said on Monday Russia had attacked Odesa" (not when the saying
+    is the act itself, nor "lifted the State of Emergency declared March 27": the act comes first)."""
+    span = _token_span(d, tokens)
+    return span is not None and bool(acts) and bool(cue_tokens) and not (acts & cue_tokens) \
+        and min(acts) > max(cue_tokens) and (span[0] - 1 in cue_tokens or span[1] + 1 in cue_tokens)
+
+
+def _token_span(d: DateRef, tokens: list[Token]) -> tuple[int, int] | None:
+    """The first and last token of a date expression."""
+    first = next((i for i, t in enumerate(tokens) if t.start >= d.start), None)
+    last = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].end <= d.end), None)
+    return None if first is None or last is None or last < first else (first, last)
