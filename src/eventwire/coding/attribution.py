@@ -136,14 +136,14 @@ def _cue_mention(sent: AnnotatedSentence, clauses: list[Clause], clause: Clause,
         if clause.start == match.start:
             # "China, which has ties with Pakistan, criticised India": the subject before the inserted
             # clause speaks; the mention after the verb is its object
-            subject = subject_before_insertion(tokens, mentions, clauses, clause, cues.words("determiners"),
-                                         cues.opens_apposition, cues.is_participle)
+            subject = subject_before_insertion(tokens, mentions, clauses, clause, cues)
             if subject is not None and subject not in used:
                 return subject
         # beside a pronoun subject, a place in the verb's clause is where it was said, not who said it
         # ("als sie in Istanbul über die Proteste berichteten")
-        pronoun = any(tokens[i].lower in cues.words("subject_pronouns") for i in range(clause.start, match.start))
-        skip = used | {i for i, m in enumerate(mentions) if pronoun and is_location_mention(tokens, m, cues)}
+        skip = used
+        if any(tokens[i].lower in cues.words("subject_pronouns") for i in range(clause.start, match.start)):
+            skip = used | {i for i, m in enumerate(mentions) if is_location_mention(tokens, m, cues)}
         subject = _subject_of(mentions, clause, match.start, skip)
         if subject is None and clause.start == match.start and clause.index > 0 and not any(
                 tokens[i].text.isalpha() for i in range(match.end, clause.end)):

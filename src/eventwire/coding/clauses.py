@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from eventwire.coding.cues import Cues
 from eventwire.records import Token
 
 MAX_APPOSITION_TOKENS = 3  # "(IS)", "(OPCW)", "(Omar der Tschetschene)"
@@ -56,21 +57,22 @@ def split_clauses(tokens: list[Token], openers: frozenset[str], complementizers:
     return clauses or [Clause(0, 0, len(tokens), None)]
 
 
-def split_coordinated(clauses: list[Clause], tokens: list[Token], mentions: list, triggers: list,
-                      coordinators: frozenset[str], determiners: frozenset[str],
+def split_coordinated(clauses: list[Clause], tokens: list[Token], mentions: list, triggers: list, cues: Cues,
                       is_finite: Callable[[list[Token], int], bool]) -> list[Clause]:
     """"Russian troops attacked Kharkiv and Ukrainian drones struck Belgorod": a coordinator followed
     by a new subject (a mention, perhaps after determiners) and at once a verb trigger opens a clause of
     its own, when a trigger with a finite verb already stands before it in the clause.  The two acts
     then get their own parties instead of being coded as one.  `triggers` are pattern matches,
-    `is_finite(tokens, i)` says whether a trigger word is a finite verb: two nouns or participles
-    joined by "and" ("protesters and police clashed", "policías y universitarios baleados") are one
-    phrase."""
+    `is_finite(tokens, i)` (tense.is_finite_verb, which reads clauses) says whether a trigger word is
+    a finite verb: two nouns or participles joined by "and" ("protesters and police clashed",
+    "policías y universitarios baleados") are one phrase."""
+    coordinators, determiners = cues.words("coordinators"), cues.words("determiners")
     if not coordinators or len(triggers) < 2:
         return clauses
     subject_end: dict[int, int] = {}
     for m in mentions:
         subject_end[m.start_token] = max(m.end_token, subject_end.get(m.start_token, 0))
+
     def finite(t) -> bool:
         return any(is_finite(tokens, k) for k in t.token_indices)
 
@@ -133,13 +135,12 @@ def _parenthetical_commas(tokens: list[Token], parentheticals: frozenset[tuple[s
 
 
 def subject_before_insertion(tokens: list[Token], mentions: list, clauses: list[Clause], clause: Clause,
-                             determiners: frozenset[str], opens_apposition: Callable[[Token], bool],
-                             closes_apposition: Callable[[Token], bool]) -> int | None:
+                             cues: Cues) -> int | None:
     """The subject that an insertion separates from `clause`'s verb: a relative clause ("Russland,
     das die Regierung unterstützt, bombardierte …") or a short apposition that opens with a
-    determiner or a participle, or ends with a participle (`opens_apposition`, `closes_apposition`:
-    "Turkey, a NATO member, shelled …", "Lula, elected in 2022, met …", "Lula, 2022 gewählt, traf …") follows a clause that is nothing but the subject
-    (a mention, perhaps after determiners).  `clause` must go on with that subject's verb, with no
+    determiner or a participle, or ends with a participle ("Turkey, a NATO member, shelled …", "Lula,
+    elected in 2022, met …", "Lula, 2022 gewählt, traf …") follows a clause that is nothing but the
+    subject (a mention, perhaps after determiners).  `clause` must go on with that subject's verb, with no
     opener of its own ("…, mientras se extendían las protestas" is a clause of its own).  Returns the
     index of the mention in `mentions`."""
     if clause.index < 2 or clause.opener is not None or clause.relative:
@@ -147,9 +148,10 @@ def subject_before_insertion(tokens: list[Token], mentions: list, clauses: list[
     inserted, host = clauses[clause.index - 1], clauses[clause.index - 2]
     apposition = inserted.end - inserted.start <= MAX_INSERTED_APPOSITION and inserted.end < len(tokens) \
         and tokens[inserted.end].text == "," \
-        and (opens_apposition(tokens[inserted.start]) or closes_apposition(tokens[inserted.end - 1]))
+        and (cues.opens_apposition(tokens[inserted.start]) or cues.is_participle(tokens[inserted.end - 1]))
     if not (inserted.relative or apposition):
         return None
+    determiners = cues.words("determiners")
     return next((i for i, m in enumerate(mentions) if m.end_token == host.end and host.start <= m.start_token
                  and all(tokens[k].lower in determiners for k in range(host.start, m.start_token))), None)
 

@@ -84,8 +84,7 @@ def code_annotated(doc: AnnotatedText, article_id: str) -> list[EventMention]:
         clauses = split_coordinated(
             split_clauses(sent.tokens, openers, complementizers, relatives, prepositions,
                           cues.phrases("parentheticals")),
-            sent.tokens, sent.mentions, found, cues.words("coordinators"), cues.words("determiners"),
-            lambda tokens, i: is_finite_verb(tokens, i, cues))
+            sent.tokens, sent.mentions, found, cues, lambda tokens, i: is_finite_verb(tokens, i, cues))
         attribution = find_attribution(sent, clauses, cues, previous_speaker)
         if not attribution.found and frames and frames[-1].attribution.speaker is not None \
                 and in_reported_speech(sent.tokens, clauses[0], cues):

@@ -30,8 +30,8 @@ def event_date(sent: AnnotatedSentence, clause: Clause, clauses: list[Clause], g
     anchor = tokens[group[0].start].start
 
     def clause_index(d: DateRef) -> int:
-        tok = next((i for i, t in enumerate(tokens) if t.start >= d.start), len(tokens) - 1)
-        return clause_of(clauses, tok).index
+        span = _token_span(d, tokens)
+        return clause_of(clauses, span[0] if span else len(tokens) - 1).index
 
     acts = {i for t in group for i in t.token_indices}
     said = [d for d in sent.dates if _dates_the_saying(d, tokens, attribution.cue_tokens, acts)]

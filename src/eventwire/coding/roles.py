@@ -609,7 +609,7 @@ def _subject_after_fronted_clause(tokens: list[Token], mentions: list[Mention], 
     after_subordinate = trigger.start == clause.start and clause.index > 0 \
         and clauses[clause.index - 1].opener is not None and not clauses[clause.index - 1].relative
     after_adverbial = trigger.start > clause.start and is_finite_verb(tokens, trigger.start, cues) \
-        and not any(clause.start <= mentions[i].start_token < trigger.start for i in range(len(mentions)))
+        and not any(clause.start <= m.start_token < trigger.start for m in mentions)
     if not (after_subordinate or after_adverbial):
         return None
     k = trigger.start + 1
@@ -625,8 +625,7 @@ def _subject_of_clause_before(roles: Roles, tokens, mentions, clauses, clause, c
     the mention that ends where the insertion begins."""
     if clause.index == 0:
         return
-    inserted = subject_before_insertion(tokens, mentions, clauses, clause, cues.words("determiners"),
-                                         cues.opens_apposition, cues.is_participle)
+    inserted = subject_before_insertion(tokens, mentions, clauses, clause, cues)
     if inserted is not None and not is_location_mention(tokens, mentions[inserted], cues):
         roles.actor = [inserted]
         roles.trace.append(TraceStep("actor", mentions[inserted].actor.text,
