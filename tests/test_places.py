@@ -35,6 +35,16 @@ def test_false_hits():
     assert find_places("Die Polizei sagte, mit dem Bild vom Essen: Essen ist fertig.", "de") == []
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Police arrested three protesters on Monday.", "en"),
+    ("Police a arrêté trois manifestants lundi.", "fr"),
+    ("La Justicia ordenó la detención del alcalde.", "es"),
+])
+def test_a_role_noun_at_the_sentence_start_is_no_town(text, lang):
+    # GeoNames knows Police (Poland) and Justicia; as the subject they are the actor, not the place
+    assert find_places(text, lang) == []
+
+
 def test_ambiguous_word_needs_preposition():
     assert [p.name for p in find_places("Er wohnt in Essen.", "de")] == ["Essen"]
     assert find_places("Essen ist fertig.", "de") == []

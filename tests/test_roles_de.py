@@ -334,3 +334,17 @@ def test_a_participle_before_an_adjective_and_noun_is_no_act(text, lang):
 ])
 def test_the_subject_after_a_fronted_adverbial(text, lang, event_type, actor, recipient):
     assert parties(first_of_type(code_text(text, lang, PUBLISHED), event_type)) == (actor, recipient)
+
+
+@pytest.mark.parametrize("text, lang, event_type, actor, recipient", [
+    # after a noun of force or coercion only an armed party acts; anyone else is what the act is done to
+    ("Studenten protestierten gegen die Bombardierung der chinesischen Botschaft in Belgrad.", "de", "ASSAULT",
+     [None], ["CHN"]),
+    ("Students protested against the bombing of the Chinese embassy in Belgrade.", "en", "ASSAULT", [None], ["CHN"]),
+    ("Die Festnahme des französischen Journalisten verärgerte Paris.", "de", "COERCE", [], ["FRA"]),
+    ("The arrest of the French journalist angered Paris.", "en", "COERCE", [], ["FRA"]),
+    ("Der Angriff der syrischen Armee tötete zehn Menschen.", "de", "ASSAULT", ["SYR"], [None]),
+    ("The attack of the Syrian army killed ten people.", "en", "ASSAULT", ["SYR"], [None]),
+])
+def test_the_phrase_after_a_noun_of_force_is_its_target_unless_armed(text, lang, event_type, actor, recipient):
+    assert parties(first_of_type(code_text(text, lang, PUBLISHED), event_type)) == (actor, recipient)

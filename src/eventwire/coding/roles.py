@@ -254,10 +254,11 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
         follower = _phrase_after(tokens, mentions, others, main.end, cues)
         if follower is not None and follower[1] not in cues.words("comitative_preps"):
             idx, prep = follower
-            # a force or body after the noun acts ("Angriff der US-geführten Allianz"); a bare
-            # country or city is, for acts of force, the target ("Invasion der Ukraine")
+            # for acts of force, an armed party after the noun acts ("Angriff der US-geführten Allianz"),
+            # anyone else is the target ("Invasion der Ukraine", "the bombing of the Chinese embassy",
+            # "Festnahme des Journalisten")
             agentive = prep in cues.words("agent_preps", "source_preps") or (
-                prep in cues.words("linkers") and (mentions[idx].actor.sector is not None
+                prep in cues.words("linkers") and (mentions[idx].actor.sector in ARMED_SECTORS
                                                    or main.row["event_type"] not in OBJECTIVE_GENITIVE))
             if agentive and not roles.actor:
                 roles.actor = [idx]
