@@ -9,6 +9,7 @@ import pytest
 from coding_helpers import first_of_type, parties
 
 from eventwire.coding.coder import code_text
+from eventwire.coding.cues import split_verb_pattern
 
 PUBLISHED = date(2024, 10, 8)
 
@@ -110,8 +111,9 @@ def test_a_separable_particle_closes_its_clause_however_far_from_the_verb():
     # the subject of a verb that carries out the act named by its object noun acts, also split
     ("Die EU hat die Sanktionen gegen Russland um sechs Monate verlängert.", "SANCTION", ["EUR"], "RUS"),
     ("Russland legte ein Veto gegen eine Resolution des UN-Sicherheitsrats ein.", "REJECT", ["RUS"], "UNO"),
-    # "sagte … zu" is zusagen (a pledge), not a verb of saying that makes Germany the speaker
-    ("Deutschland sagte 500 Millionen Euro humanitäre Hilfe für Afghanistan zu.", "AID", ["DEU"], "AFG"),
+    # "sagte … zu" is zusagen, not a verb of saying that makes Germany the speaker; a pledge of aid is AGREE
+    # (manual: future cooperation), as "pledged … aid" is in English
+    ("Deutschland sagte 500 Millionen Euro humanitäre Hilfe für Afghanistan zu.", "AGREE", ["DEU"], "AFG"),
     ("Das türkische Parlament stimmte dem NATO-Beitritt Schwedens zu.", "AGREE", ["TUR"], "SWE"),
     ("Frankreich schickt weitere Soldaten nach Rumänien.", "MOBILIZE", ["FRA"], None),
     # "ein Manöver abhalten" carries the manoeuvre out
@@ -210,3 +212,51 @@ def test_impacts_and_deaths_in_fighting(text, place):
     events = [e for e in code_text(text, "de", PUBLISHED) if e.event_type == "ASSAULT"]
     assert events and events[0].location and events[0].location.name == place
     assert not events[0].evidence.trigger.endswith("einem")
+
+
+@pytest.mark.parametrize("text, lang, event_type, actor, recipient", [
+    # a separable verb in a main clause: the verb second, its particle closing the clause
+    ("Deutschland sagte der Ukraine 500 Millionen Euro Hilfe zu.", "de", "AGREE", ["DEU"], ["UKR"]),
+    ("Germany pledged 500 million euros in aid to Ukraine.", "en", "AGREE", ["DEU"], ["UKR"]),
+    ("Die Europäische Union fror die Vermögen russischer Oligarchen ein.", "de", "SANCTION", ["EUR"], ["RUS"]),
+    ("The European Union froze the assets of Russian oligarchs.", "en", "SANCTION", ["EUR"], ["RUS"]),
+    ("Moskau sagte das Treffen mit Kiew ab.", "de", "REJECT", ["RUS"], ["UKR"]),
+    ("Moscow called off the meeting with Kiev.", "en", "REJECT", ["RUS"], ["UKR"]),
+    ("Soldaten eröffneten in Khartum das Feuer auf Demonstranten.", "de", "ASSAULT", ["SDN"], [None]),
+    ("Soldiers opened fire on demonstrators in Khartoum.", "en", "ASSAULT", ["SDN"], [None, "SDN"]),
+    ("Pakistan schloss seine Grenze zu Afghanistan.", "de", "COERCE", ["PAK"], ["AFG"]),
+    ("Pakistan closed its border with Afghanistan.", "en", "COERCE", ["PAK"], ["AFG"]),
+])
+def test_main_clause_acts_of_separable_verbs(text, lang, event_type, actor, recipient):
+    assert parties(first_of_type(code_text(text, lang, None), event_type)) == (actor, recipient)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Es ist eine große Ehre, sagte der Generalsekretär zu Beginn seiner Rede.", "de"),  # "zu" opens a phrase
+    ("Die Türkei geht gegen die verbotene Arbeiterpartei Kurdistans vor.", "de"),
+    ("Turkey is fighting the banned Kurdistan Workers' Party.", "en"),
+])
+def test_no_act_from_a_preposition_or_an_attributive_participle(text, lang):
+    types = [e.event_type for e in code_text(text, lang, None)]
+    assert "AGREE" not in types and "COERCE" not in types
+
+
+@pytest.mark.parametrize("text, lang, event_type", [
+    ("Hisbollah-Kämpfer lieferten sich an der Grenze Gefechte mit israelischen Soldaten.", "de", "ASSAULT"),
+    ("Bewaffnete zündeten in einem Dorf im Bundesstaat Plateau Häuser an.", "de", "ASSAULT"),
+    ("Armed men torched houses in a village in Plateau state.", "en", "ASSAULT"),
+    ("Demonstranten blockierten Straßen in La Paz.", "de", "PROTEST"),
+    ("Die Behörden verboten die Oppositionspartei.", "de", "COERCE"),
+    ("Riot police beat students at the university.", "en", "ASSAULT"),
+])
+def test_everyday_wire_acts(text, lang, event_type):
+    types = [e.event_type for e in code_text(text, lang, None)]
+    assert types == [event_type]  # "lieferten sich Gefechte" is no delivery (AID)
+
+
+def test_split_verb_patterns():
+    assert split_verb_pattern("hilfe ... zusagen", "de") == "sagen ... hilfe ... zu"
+    assert split_verb_pattern("einfrieren ... vermögen", "de") == "frieren ... vermögen ... ein"
+    assert split_verb_pattern("abkommen", "de") is None  # a noun
+    assert split_verb_pattern("*gas ... einzusetzen", "de") is None  # a zu-infinitive
+    assert split_verb_pattern("fire", "en") is None

@@ -26,6 +26,7 @@ from eventwire.nlp.dates import month_words
 from eventwire.nlp.patterns import Match
 from eventwire.nlp.places import country_of
 from eventwire.nlp.reference import reference_of
+from eventwire.nlp.text import is_infinitive
 from eventwire.records import (ActorRef, Attribution, EventMention, Evidence, Modality,
                                PlaceRef, Size, TraceStep)
 
@@ -334,12 +335,17 @@ def _speech_act(trigger: Match, denial: "_Denial") -> bool:
 
 
 def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
-    """A one-word verb trigger used as an adjective after a determiner ("im besetzten
-    Westjordanland", "the occupied West Bank", "den inhaftierten amerikanischen Journalisten") names a
-    state, not an event."""
-    if len(trigger.token_indices) != 1:
-        return False
+    """A verb trigger used as an adjective after a determiner ("im besetzten Westjordanland", "the
+    occupied West Bank", "den inhaftierten amerikanischen Journalisten") names a state, not an event;
+    so does a pattern of verb and object whose verb qualifies that object ("die verbotene Arbeiterpartei"
+    for "verbieten … *partei")."""
     i = trigger.start
+    if len(trigger.token_indices) > 1:
+        name = tokens[i + 1:trigger.token_indices[1]]  # "the banned Kurdistan Workers' Party"
+        verb = is_infinitive(tokens[i].lemma, cues.lang) or cues.looks_past(tokens[i], is_verb=True)
+        if not verb or \
+                not all(t.text[:1].isupper() or t.text in "'’" for t in name[1:]):
+            return False  # "das militärische Vorgehen": an adjective, not a verb
     word = tokens[i]
     if not word.text[:1].islower() or word.lower == word.lemma or i == 0 or i + 1 >= len(tokens):
         return False

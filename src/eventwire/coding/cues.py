@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from eventwire.lexicons import Row, grammar, load_table
 from eventwire.nlp.patterns import Bracket, Match, PatternMatcher, longest_non_overlapping, parse_pattern
+from eventwire.nlp.text import is_infinitive
 from eventwire.records import Token
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -160,19 +161,46 @@ def trigger_weight(match: Match) -> float:
         return 0.5
 
 
-def _matcher(lang: str, name: str) -> PatternMatcher:
+def _matcher(lang: str, name: str, split_verbs: bool = True) -> PatternMatcher:
+    """`split_verbs`: also match each row's main-clause form (`split_verb_pattern`)."""
     g = grammar(lang)
     bracket = Bracket(frozenset(g.get("bracket_particles", ())), int(g.get("bracket_gap", ("0",))[0]),
-                      frozenset(g.get("coordinators", ())))
-    return PatternMatcher((parse_pattern(row["pattern"], row) for row in load_table(lang, name)
-                           if row["pattern"]), bracket)
+                      frozenset(g.get("coordinators", ()) + g.get("bracket_closers", ())))
+    rows = [row for row in load_table(lang, name) if row["pattern"]]
+    written = {row["pattern"] for row in rows}
+    patterns = [parse_pattern(row["pattern"], row) for row in rows]
+    for row in rows if split_verbs else ():
+        split = split_verb_pattern(row["pattern"], lang)
+        if split is not None and split not in written:
+            patterns.append(parse_pattern(split, row))
+    return PatternMatcher(patterns, bracket)
+
+
+def split_verb_pattern(pattern: str, lang: str) -> str | None:
+    """The main-clause form of a pattern with a separable verb: the verb comes second and its particle
+    closes the clause, so "hilfe ... zusagen" also reads "sagte der Ukraine Hilfe zu" as
+    "sagen ... hilfe ... zu".  None when the pattern has no such verb (or the language no particles)."""
+    g = grammar(lang)
+    particles = sorted(g.get("bracket_particles", ()), key=len, reverse=True)
+    inseparable = set(g.get("inseparable_lookalikes", ()))
+    words = [w for w in pattern.split() if w != "..."]
+    for i, word in enumerate(words):
+        if not word.isalpha() or word in inseparable:
+            continue  # `*stem`, `=surface`; nouns such as "abkommen"
+        particle = next((p for p in particles if word.startswith(p)), None)
+        if particle is None:
+            continue
+        stem = word[len(particle):]
+        if is_infinitive(stem, lang) and not (stem.startswith("zu") and is_infinitive(stem[2:], lang)):
+            return " ... ".join([stem, *words[:i], *words[i + 1:], particle])  # not "einzusetzen"
+    return None
 
 
 @lru_cache(maxsize=None)
 def cues_for(lang: str) -> Cues:
     numbers = {row["pattern"].lower(): int(row["value"]) for row in load_table(lang, "numbers")}
     word_sets = {key: frozenset(w for w in values if w) for key, values in grammar(lang).items()}
-    return Cues(lang, _matcher(lang, "triggers"), _matcher(lang, "attribution"),
+    return Cues(lang, _matcher(lang, "triggers"), _matcher(lang, "attribution", split_verbs=False),
                 _matcher(lang, "modality"), _matcher(lang, "size"), _phrases(lang, word_sets, "pair_anaphors"),
                 _phrases(lang, word_sets, "tally_periods"), _phrases(lang, word_sets, "blame_anaphors"),
                 numbers, word_sets)

@@ -260,7 +260,7 @@ class ActorMatcher:
             kind = row["kind"]
             suffixes = endings["demonym"] if kind == "demonym" else \
                 endings["people"] if kind == "people" else endings["name"]
-            patterns.append(parse_pattern(row["pattern"], row, _inflector(suffixes)))
+            patterns.append(parse_pattern(_as_tokens(row["pattern"]), row, _inflector(suffixes)))
         for row in load_table(lang, "roles"):
             patterns.append(parse_pattern(row["pattern"], _with_kind(row, "role"),
                                           _inflector(endings["people"], last_only=True)))
@@ -504,8 +504,19 @@ def _with_kind(row: Row, kind: str) -> Row:
     return Row({**row.values, "kind": kind}, row.source)
 
 
+PLURAL_POSSESSIVE = re.compile(r"(?<=s)'(?=\s|$)")
+
+
+def _as_tokens(name: str) -> str:
+    """A lexicon name split where the tokenizer splits text: the apostrophe of a plural possessive stands
+    alone ("Kurdistan Workers' Party" is the tokens "Workers" "'" "Party")."""
+    return PLURAL_POSSESSIVE.sub(" '", name)
+
+
 def _inflector(suffixes: list[str], last_only: bool = False):
     def variants(word: str, position: int, count: int) -> list[str]:
+        if word == "'":
+            return ["’"]  # the typographic apostrophe of news copy
         if last_only and position != count - 1:
             return []
         return [word + s for s in suffixes]

@@ -154,10 +154,14 @@ def _match_from(pattern: Pattern, tokens: Sequence[Token], i: int, end: int,
     pos = i + 1
     last = pattern.elements[-1]
     for element in pattern.elements[1:]:
-        limit = min(end, pos + MAX_GAP + 1) if element.gap_before else min(end, pos + 1)
-        j = next((j for j in range(pos, limit) if element.matches(tokens[j])), None)
-        if j is None and element is last and element.gap_before and element.forms & bracket.particles:
+        if element is last and element.gap_before and element.forms & bracket.particles \
+                and not element.surface_only:
+            # a separated particle closes its clause: "sagte … Hilfe zu", not "sagte … zu Beginn"
+            # (`=an` is the preposition: "richtete … Erwartung … an Russland")
             j = _clause_final_particle(element, tokens, pos, end, bracket)
+        else:
+            limit = min(end, pos + MAX_GAP + 1) if element.gap_before else min(end, pos + 1)
+            j = next((j for j in range(pos, limit) if element.matches(tokens[j])), None)
         if j is None:
             return None
         indices.append(j)

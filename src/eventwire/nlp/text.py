@@ -36,6 +36,14 @@ def lemma(word: str, lang: str) -> str:
         return word.lower()
 
 
+def is_infinitive(word: str, lang: str) -> bool:
+    """A verb the lemmatiser knows in its dictionary form with one of the language's infinitive endings
+    ("sagen", "frieren"; not "igen", and not "willigen", which it reads as an adjective)."""
+    infinitive = _participles(lang)[2]
+    return bool(infinitive) and len(word) >= 4 and word.endswith(infinitive) \
+        and simplemma.is_known(word, lang=lang) and lemma(word, lang) == word
+
+
 @lru_cache(maxsize=None)
 def _participles(lang: str) -> tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
     """`participle_aux` lemmas, `participle_endings` (ending → infinitive endings, longest first) and the
