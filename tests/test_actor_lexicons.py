@@ -70,6 +70,21 @@ def test_acronyms_written_as_words_name_their_body(text, lang, code):
     assert [a.country for a in accusation.actor] == [code]
 
 
+@pytest.mark.parametrize("text, lang, event_type, code", [
+    # names the tokenizer splits: a plural possessive, an abbreviation's period, a plus sign
+    ("The Kurdistan Workers' Party attacked a Turkish army base.", "en", "ASSAULT", "TUR"),
+    ("The government of St. Lucia protested.", "en", "PROTEST", "LCA"),
+    ("Die Regierung von St. Lucia protestierte.", "de", "PROTEST", "LCA"),
+    ("OPEC+ agreed to cut output.", "en", "AGREE", "IGO"),
+    ("Die OPEC+ einigte sich auf eine Kürzung.", "de", "AGREE", "IGO"),
+])
+def test_names_with_punctuation_name_their_actor(text, lang, event_type, code):
+    from eventwire.coding.coder import code_text
+
+    event = next(e for e in code_text(text, lang, None, "t") if e.event_type == event_type)
+    assert [a.country for a in event.actor] == [code]
+
+
 def test_a_title_case_acronym_word_is_not_the_body_at_the_start_of_a_question():
     from eventwire.nlp.actors import ActorMatcher
     from eventwire.nlp.text import tokenize

@@ -340,12 +340,8 @@ def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
     so does a pattern of verb and object whose verb qualifies that object ("die verbotene Arbeiterpartei"
     for "verbieten … *partei")."""
     i = trigger.start
-    if len(trigger.token_indices) > 1:
-        name = tokens[i + 1:trigger.token_indices[1]]  # "the banned Kurdistan Workers' Party"
-        verb = is_infinitive(tokens[i].lemma, cues.lang) or cues.looks_past(tokens[i], is_verb=True)
-        if not verb or \
-                not all(t.text[:1].isupper() or t.text in "'’" for t in name[1:]):
-            return False  # "das militärische Vorgehen": an adjective, not a verb
+    if len(trigger.token_indices) > 1 and not _verb_before_its_object(tokens, trigger, cues):
+        return False
     word = tokens[i]
     if not word.text[:1].islower() or word.lower == word.lemma or i == 0 or i + 1 >= len(tokens):
         return False
@@ -359,6 +355,17 @@ def _attributive(tokens, trigger: Match, cues: Cues) -> bool:
         qualifies = cues.looks_past(word) and (nxt.text[:1].isupper() or noun_follows(tokens, i, cues))
     return tokens[i - 1].lower in cues.words("determiners", "contracted_articles") and qualifies \
         and nxt.text.isalpha()
+
+
+def _verb_before_its_object(tokens, trigger: Match, cues: Cues) -> bool:
+    """The first word of a verb-and-object pattern is a verb form standing before its object, at most
+    across a first word and the rest of a name: "die verbotene Arbeiterpartei", "the banned Kurdistan
+    Workers' Party" (not "das militärische Vorgehen": an adjective)."""
+    i = trigger.start
+    if not (is_infinitive(tokens[i].lemma, cues.lang) or cues.looks_past(tokens[i], is_verb=True)):
+        return False
+    between = tokens[i + 2:trigger.token_indices[1]]
+    return all(t.text[:1].isupper() or t.text in "'’" for t in between)
 
 
 def _without_demanded_acts(events: list[EventMention], tokens, clauses: list[Clause],

@@ -169,10 +169,9 @@ def _matcher(lang: str, name: str, split_verbs: bool = True) -> PatternMatcher:
     rows = [row for row in load_table(lang, name) if row["pattern"]]
     written = {row["pattern"] for row in rows}
     patterns = [parse_pattern(row["pattern"], row) for row in rows]
-    for row in rows if split_verbs else ():
-        split = split_verb_pattern(row["pattern"], lang)
-        if split is not None and split not in written:
-            patterns.append(parse_pattern(split, row))
+    if split_verbs:
+        splits = ((split_verb_pattern(row["pattern"], lang), row) for row in rows)
+        patterns += [parse_pattern(split, row) for split, row in splits if split and split not in written]
     return PatternMatcher(patterns, bracket)
 
 

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from eventwire.lexicons import Row, grammar, load_list, load_table
 from eventwire.nlp.patterns import Match, Pattern, PatternMatcher, longest_non_overlapping, parse_pattern
-from eventwire.nlp.text import lemma
+from eventwire.nlp.text import lemma, tokenize
 from eventwire.records import ActorRef, Token, parse_date
 
 ORDINAL_PERIOD = re.compile(r"\b([IVX]+)\.$")
@@ -260,7 +260,7 @@ class ActorMatcher:
             kind = row["kind"]
             suffixes = endings["demonym"] if kind == "demonym" else \
                 endings["people"] if kind == "people" else endings["name"]
-            patterns.append(parse_pattern(_as_tokens(row["pattern"]), row, _inflector(suffixes)))
+            patterns.append(parse_pattern(_as_tokens(row["pattern"], lang), row, _inflector(suffixes)))
         for row in load_table(lang, "roles"):
             patterns.append(parse_pattern(row["pattern"], _with_kind(row, "role"),
                                           _inflector(endings["people"], last_only=True)))
@@ -504,13 +504,10 @@ def _with_kind(row: Row, kind: str) -> Row:
     return Row({**row.values, "kind": kind}, row.source)
 
 
-PLURAL_POSSESSIVE = re.compile(r"(?<=s)'(?=\s|$)")
-
-
-def _as_tokens(name: str) -> str:
-    """A lexicon name split where the tokenizer splits text: the apostrophe of a plural possessive stands
-    alone ("Kurdistan Workers' Party" is the tokens "Workers" "'" "Party")."""
-    return PLURAL_POSSESSIVE.sub(" '", name)
+def _as_tokens(name: str, lang: str) -> str:
+    """A lexicon name split where the tokenizer splits text, so that it can match: "Kurdistan Workers'
+    Party" is the tokens "Workers" "'" "Party", "St. Lucia" is "St" "." "Lucia", "OPEC+" is "OPEC" "+"."""
+    return " ".join(t.text for t in tokenize(name, lang))
 
 
 def _inflector(suffixes: list[str], last_only: bool = False):

@@ -153,6 +153,8 @@ class _LangIndex:
         for k, iso2 in base.country_names_en.items():
             countries.setdefault(k, base.countries[iso2])
         self.stop = {_key(w) for w in load_list("common", "places_stop")}
+        # a role noun is the actor, not a town of that name ("Police arrested …" is not Police, Poland)
+        self.stop.update(_key(row["pattern"]) for row in load_table(lang, "roles") if "*" not in row["pattern"])
         self.preps: set[str] = set()
         self.ambiguous: set[str] = set()
         self.suffixes: list[str] = []
