@@ -348,3 +348,15 @@ def test_the_subject_after_a_fronted_adverbial(text, lang, event_type, actor, re
 ])
 def test_the_phrase_after_a_noun_of_force_is_its_target_unless_armed(text, lang, event_type, actor, recipient):
     assert parties(first_of_type(code_text(text, lang, PUBLISHED), event_type)) == (actor, recipient)
+
+
+@pytest.mark.parametrize("text, lang, event_type, actor, recipient", [
+    # a city after the verb's object is where the object is sent or invited, not the recipient
+    ("Deutschland lud den iranischen Außenminister nach Berlin ein.", "de", "AGREE", ["DEU"], ["IRN"]),
+    ("Germany invited the Iranian foreign minister to Berlin.", "en", "AGREE", ["DEU"], ["IRN"]),
+    # what the trigger itself names goes to the city: it stays the recipient
+    ("The European Commission suspended humanitarian aid to Kabul.", "en", "SANCTION", ["EUR"], ["AFG"]),
+    ("Russland griff am Montag Kiew an.", "de", "ASSAULT", ["RUS"], ["UKR"]),
+])
+def test_a_city_after_the_object_is_its_destination(text, lang, event_type, actor, recipient):
+    assert parties(first_of_type(code_text(text, lang, PUBLISHED), event_type)) == (actor, recipient)

@@ -27,6 +27,7 @@ from eventwire.nlp.patterns import Match
 from eventwire.records import Token, TraceStep
 
 LOCATION_KINDS = {"country", "capital", "city"}
+CITY_KINDS = {"capital", "city"}
 MAX_EXTRAPOSED_WORDS = 2  # words between a relative clause's antecedent and its comma
 HOSTING_ORGANISATIONS = {"UNO", "EUR", "NAT", "IGO"}  # "UN-Konferenz", "EU summit": the body convenes
 MEETINGS = {"CONSULT"}  # acts that someone hosts: an organisation, or a party in its own country
@@ -420,11 +421,20 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
     recipient_preps = cues.words("recipient_preps")
     marked = [i for i in rest if _preceded_by(tokens, mentions[i], recipient_preps, cues)]
     after = [i for i in rest if mentions[i].start_token >= last]
+    # "invited the Iranian minister to Berlin", "lud … nach Berlin ein": a city after the verb's
+    # object is where the object goes, not a party to the act; both stand on the same side of the
+    # trigger's end ("suspended humanitarian aid to Kabul": Kabul receives what the trigger names)
+    destinations = set() if _is_noun(tokens, main.start, cues) else {
+        i for i in marked if set(mentions[i].kinds) <= CITY_KINDS and any(
+            j not in marked and first < mentions[j].start_token < mentions[i].start_token
+            and (mentions[j].start_token >= last) == (mentions[i].start_token >= last) for j in rest)}
+    marked = [i for i in marked if i not in destinations]
     # before the object noun of another verb stands that verb's subject, no party to the act
     between = [i for i in rest if mentions[i].end_token <= first] if subject_acts else []
     # "werfen den Truppen … vor", "forderte die USA auf": the object sits between the finite verb
     # and its separated particle (or between a noun and a participle of the same act)
-    enclosed = [i for i in rest if first < mentions[i].start_token and mentions[i].end_token <= last]
+    enclosed = [i for i in rest if first < mentions[i].start_token and mentions[i].end_token <= last
+                and i not in destinations]
     if roles.pronoun_subject and not marked and not after:
         after, between = between, []  # with a pronoun subject the mentions before the verb are objects
     # "hatten US-Einheiten nach Pentagon-Angaben den IS-Chef getötet": a bare noun phrase before a
