@@ -299,3 +299,20 @@ def test_a_place_beside_a_pronoun_subject_is_no_speaker():
                        "berichteten.", "de", date(2024, 10, 8))
     arrest = next(e for e in events if e.event_type == "COERCE")
     assert arrest.attribution.speaker is None and not arrest.attribution.via
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Die Polizei durchsuchte die Redaktionsräume der Zeitung.", "de"),
+    ("Police raided the offices of the state news agency.", "en"),
+])
+def test_a_medium_named_as_a_party_is_no_channel_of_a_claim(text, lang):
+    # the newspaper is what the police acted on; nobody reported anything
+    event = code(text, lang)[0]
+    assert [a.sector for a in event.actor] == ["COP"] and [r.sector for r in event.recipient] == ["JRN"]
+    assert event.attribution.speaker is None
+
+
+def test_a_medium_that_reports_stays_the_source():
+    event = only(code("Wie die Zeitung Danas berichtete, nahm die Polizei zwei Aktivisten fest.", "de"), "COERCE")
+    assert event.attribution.speaker is not None and event.attribution.speaker.sector == "JRN"
+    assert [r.sector for r in event.recipient] == ["CVL"]

@@ -248,6 +248,12 @@ def test_no_act_from_a_preposition_or_an_attributive_participle(text, lang):
     ("Demonstranten blockierten Straßen in La Paz.", "de", "PROTEST"),
     ("Die Behörden verboten die Oppositionspartei.", "de", "COERCE"),
     ("Riot police beat students at the university.", "en", "ASSAULT"),
+    # storming a seat of power is seizing it (CAMEO 192), by soldiers or by a crowd
+    ("Demonstranten stürmten das Parlamentsgebäude.", "de", "COERCE"),
+    ("Demonstranten drangen in das Parlament ein.", "de", "COERCE"),
+    ("Soldaten stürmten den Präsidentenpalast.", "de", "COERCE"),
+    ("Protesters stormed the parliament.", "en", "COERCE"),
+    ("Soldiers stormed the presidential palace.", "en", "COERCE"),
 ])
 def test_everyday_wire_acts(text, lang, event_type):
     types = [e.event_type for e in code_text(text, lang, None)]
