@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 import pytest
+from coding_helpers import first_of_type, parties
 
 from eventwire.lexicons import load_table
 
@@ -81,8 +82,7 @@ def test_acronyms_written_as_words_name_their_body(text, lang, code):
 def test_names_with_punctuation_name_their_actor(text, lang, event_type, code):
     from eventwire.coding.coder import code_text
 
-    event = next(e for e in code_text(text, lang, None, "t") if e.event_type == event_type)
-    assert [a.country for a in event.actor] == [code]
+    assert parties(first_of_type(code_text(text, lang, None, "t"), event_type))[0] == [code]
 
 
 def test_a_title_case_acronym_word_is_not_the_body_at_the_start_of_a_question():

@@ -164,10 +164,10 @@ def find_attribution(sent: AnnotatedSentence, clauses: list[Clause], cues: Cues,
     inside_mentions = {i for m in mentions for i in range(m.start_token, m.end_token)}
     for match in cues.find_attribution(tokens):
         kind = match.row["kind"]
-        if kind == "say" and set(match.token_indices) <= inside_mentions:
-            continue  # "Secretary of State John Kerry": a name, not the verb "state"
-        if kind == "via" and set(match.token_indices) <= inside_mentions:
-            continue  # "Die Polizei durchsuchte die Zeitung": a medium named as a party, not as a channel
+        if kind in {"say", "via"} and set(match.token_indices) <= inside_mentions:
+            # part of a name, not a verb: "Secretary of State John Kerry"; a medium named as a party,
+            # not as a channel: "Die Polizei durchsuchte die Zeitung"
+            continue
         if kind in VERB_CUES and _used_as_noun(tokens, mentions, match.start, noun_markers):
             continue
         clause = clause_of(clauses, match.start)

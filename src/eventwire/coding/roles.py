@@ -421,13 +421,8 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
     recipient_preps = cues.words("recipient_preps")
     marked = [i for i in rest if _preceded_by(tokens, mentions[i], recipient_preps, cues)]
     after = [i for i in rest if mentions[i].start_token >= last]
-    # "invited the Iranian minister to Berlin", "lud … nach Berlin ein": a city after the verb's
-    # object is where the object goes, not a party to the act; both stand on the same side of the
-    # trigger's end ("suspended humanitarian aid to Kabul": Kabul receives what the trigger names)
-    destinations = set() if _is_noun(tokens, main.start, cues) else {
-        i for i in marked if set(mentions[i].kinds) <= CITY_KINDS and any(
-            j not in marked and first < mentions[j].start_token < mentions[i].start_token
-            and (mentions[j].start_token >= last) == (mentions[i].start_token >= last) for j in rest)}
+    destinations = set() if _is_noun(tokens, main.start, cues) else _destinations(mentions, marked, rest,
+                                                                                 first, last)
     marked = [i for i in marked if i not in destinations]
     # before the object noun of another verb stands that verb's subject, no party to the act
     between = [i for i in rest if mentions[i].end_token <= first] if subject_acts else []
@@ -454,6 +449,19 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
             roles.trace.append(TraceStep("recipient", mentions[pick].actor.text, why))
             break
     return roles
+
+
+def _destinations(mentions: list[Mention], marked: list[int], rest: list[int], first: int, last: int) -> set[int]:
+    """"invited the Iranian minister to Berlin", "lud … nach Berlin ein": a city after a preposition
+    that follows the verb's object is where the object goes, not a party to the act.  Object and city
+    stand on the same side of the trigger's end ("suspended humanitarian aid to Kabul": Kabul receives
+    what the trigger names)."""
+    def beyond_trigger(i: int) -> bool:
+        return mentions[i].start_token >= last
+
+    return {i for i in marked if set(mentions[i].kinds) <= CITY_KINDS
+            and any(j not in marked and first < mentions[j].start_token < mentions[i].start_token
+                    and beyond_trigger(j) == beyond_trigger(i) for j in rest)}
 
 
 OBJECTIVE_GENITIVE = {"ASSAULT", "COERCE", "THREATEN"}
