@@ -164,7 +164,7 @@ def test_claims_and_gdelt_rows(tmp_path, copies):
 
 
 def test_gold_evaluation_beats_exact_key():
-    from eventwire.consolidate import evaluate_consolidation
+    from eventwire.evaluation.consolidation import evaluate as evaluate_consolidation
 
     r = evaluate_consolidation()
     assert r["mentions"] > 150 and r["languages"] == ["de", "en"]
@@ -173,7 +173,7 @@ def test_gold_evaluation_beats_exact_key():
 
 
 def test_gold_split_keeps_stories_whole():
-    from eventwire.consolidate.evaluate import load_gold, split_rows, stories
+    from eventwire.evaluation.consolidation import load_gold, split_rows, stories
 
     rows = load_gold()
     dev, test = split_rows(rows, "dev"), split_rows(rows, "test")

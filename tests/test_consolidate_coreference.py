@@ -88,7 +88,7 @@ def test_definite_noun_does_not_reach_into_other_articles():
 
 
 def test_gold_within_article_recall_floor():
-    from eventwire.consolidate import evaluate_consolidation
+    from eventwire.evaluation.consolidation import evaluate as evaluate_consolidation
 
     r = evaluate_consolidation()
     # without article coreference within-article recall was 0.25 and F1 0.40; with it and event nouns

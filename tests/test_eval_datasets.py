@@ -98,6 +98,20 @@ def test_eval_de_dev_runs(tmp_path):
     assert json.loads(out.read_text())["gold_events"] > 0
 
 
+def test_eval_consolidation_prints_both_halves_of_the_gold(tmp_path):
+    scores = {}
+    for split in ("dev", "test"):
+        out = tmp_path / f"{split}.json"
+        result = CliRunner().invoke(main, ["eval", "consolidation", "--split", split, "--json", str(out)])
+        assert result.exit_code == 0, result.output
+        assert f"consolidation [{split} half]" in result.output and "baseline (exact key)" in result.output
+        scores[split] = json.loads(out.read_text())
+    assert scores["dev"]["mentions"] + scores["test"]["mentions"] > 150
+    assert set(scores["dev"]["stories"]).isdisjoint(scores["test"]["stories"])
+    for report in scores.values():
+        assert report["all"]["f1"] > report["baseline_exact_key"]["f1"]
+
+
 def test_eval_missing_data(tmp_path, monkeypatch):
     monkeypatch.setenv("EVENTWIRE_EVAL_DIR", str(tmp_path / "nowhere"))
     result = CliRunner().invoke(main, ["eval", "es-fight"])

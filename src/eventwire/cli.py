@@ -14,6 +14,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from eventwire.records import Article, SourceError
+from eventwire.evaluation.registry import DATASETS, SPLITTABLE
 
 err = Console(stderr=True)
 # Wide tables when piped (no terminal width to respect); the terminal's width otherwise.
@@ -464,15 +465,13 @@ def resolve_actor_cmd(path, lang, trace):
 
 
 @main.command("eval")
-@click.argument("dataset", type=click.Choice(["plv", "ngec-actors", "es-plover", "es-fight", "petr2-gsr",
-                                              "case2021", "de-dev", "en-dev"]))
+@click.argument("dataset", type=click.Choice(list(DATASETS)))
 @click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Write the full report as JSON.")
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
-              help="es-plover / es-fight / ngec-actors / case2021 only: score one half (tune on dev, report test).")
+              help=f"{' / '.join(sorted(SPLITTABLE))} only: score one half (tune on dev, report test).")
 def eval_cmd(dataset, json_out, split):
     """Score eventwire on an evaluation set from ../shared/eval (or the dev gold) beside its anchor."""
     from eventwire.evaluation.common import DatasetMissing
-    from eventwire.evaluation.registry import DATASETS, SPLITTABLE
 
     if split != "all" and dataset not in SPLITTABLE:
         raise click.UsageError(f"--split works with {', '.join(sorted(SPLITTABLE))} only")

@@ -5,16 +5,14 @@
 - ``event_records``, ``build_events``, ``claims``, ``gdelt_mentions_rows`` (records.py, claims.py,
   gdelt.py): event records over a Store (or mention rows), the claim tracker, GDELT Mentions rows.
 - ``translated_original`` (copies.py): links a translated copy to its original after consolidation.
-- ``evaluate_consolidation`` (evaluate.py): pairwise P/R/F1 on eval/consolidation/ gold.
 """
 from eventwire.consolidate.consolidator import Consolidator, Params, consolidate, event_id_for
 
 from eventwire.consolidate.records import build_events, event_records, num_independent
 from eventwire.consolidate.claims import claims
 from eventwire.consolidate.gdelt import GDELT_MENTIONS_COLUMNS, gdelt_mentions_rows
-from eventwire.consolidate.evaluate import evaluate_consolidation
 from eventwire.consolidate.copies import translated_original
 
 __all__ = ["Consolidator", "Params", "consolidate", "event_id_for",
            "event_records", "build_events", "num_independent", "claims", "gdelt_mentions_rows",
-           "GDELT_MENTIONS_COLUMNS", "evaluate_consolidation", "translated_original"]
+           "GDELT_MENTIONS_COLUMNS", "translated_original"]

@@ -36,8 +36,8 @@ def _lazy(module: str, *args):
 
 
 # datasets whose evaluate() takes a dev/test split (the Spanish gold files split by article, NGEC's cases by
-# test, CASE 2021 snippets by id)
-SPLITTABLE = {"es-plover", "es-fight", "ngec-actors", "case2021"}
+# test, CASE 2021 snippets by id, the consolidation gold by story)
+SPLITTABLE = {"es-plover", "es-fight", "ngec-actors", "case2021", "consolidation"}
 
 DATASETS: dict[str, tuple[Callable[[], dict], Callable[[dict], str]]] = {
     "plv": _lazy("plv"),
@@ -48,4 +48,5 @@ DATASETS: dict[str, tuple[Callable[[], dict], Callable[[dict], str]]] = {
     "case2021": _lazy("case2021"),
     "de-dev": _dev("de"),
     "en-dev": _dev("en"),
+    "consolidation": _lazy("consolidation"),
 }

@@ -1,4 +1,4 @@
-"""Pairwise evaluation of merge decisions against a gold file (eval/consolidation/gold.jsonl).
+"""`eventwire eval consolidation`: pairwise scores of merge decisions on eval/consolidation/gold.jsonl.
 
 Gold format: one JSON object per line, a frozen event record (``EventMention.to_json()`` as the coder
 produced it) plus ``"gold_event"`` (a label: mentions with the same label are one real-world event),
@@ -17,6 +17,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from eventwire.evaluation.common import DatasetMissing, split_title, table
+
 DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "eval" / "consolidation" / "gold.jsonl"
 
 
@@ -24,6 +26,9 @@ def load_gold(path: str | Path | None = None) -> list[dict[str, Any]]:
     p = Path(path) if path else DEFAULT_GOLD
     if p.is_dir():
         p = p / "gold.jsonl"
+    if not p.exists():
+        raise DatasetMissing(f"{p} not found (the consolidation gold lives in the repository's "
+                             "eval/consolidation/; rebuild it with eval/consolidation/build_gold.py)")
     rows = [json.loads(line) for line in p.read_text("utf-8").splitlines() if line.strip()]
     rows.sort(key=lambda r: (r.get("order", 0), (r.get("evidence") or {}).get("start") or 0, r["id"]))
     return rows
@@ -126,13 +131,13 @@ def score_pairs(gold: list[str], pred: list[str], articles: list[str]) -> dict[s
     return {name: _prf(*c) for name, c in counts.items()}
 
 
-def evaluate_consolidation(path: str | Path | None = None, embedder: Any = None,
-                           params: Any = None, split: str = "all") -> dict[str, Any]:
+def evaluate(split: str = "all", path: str | Path | None = None, embedder: Any = None,
+             params: Any = None) -> dict[str, Any]:
     """Consolidate the gold mentions (in ingest order) and score pairwise merge decisions.
 
     ``split``: ``"all"`` (default), or ``"dev"`` / ``"test"``: one half of the gold by whole stories
     (``split_rows``); tune on dev, report test."""
-    from .consolidator import Consolidator
+    from eventwire.consolidate import Consolidator
 
     rows = split_rows(load_gold(path), split)
     cons = Consolidator(embedder=embedder, params=params)
@@ -142,6 +147,7 @@ def evaluate_consolidation(path: str | Path | None = None, embedder: Any = None,
     out = score_pairs(gold, pred, arts)
     base = _baseline(rows)
     out["baseline_exact_key"] = score_pairs(gold, base, arts)["all"]
+    out["file"] = str(Path(path) if path else DEFAULT_GOLD)
     out["split"] = split
     out["stories"] = sorted(set(stories(rows)))
     out["mentions"] = len(rows)
@@ -169,9 +175,16 @@ def _baseline(rows: list[dict[str, Any]]) -> list[str]:
     return out
 
 
-if __name__ == "__main__":  # python -m eventwire.consolidate.evaluate [gold.jsonl]
-    import sys
+def format_report(report: dict[str, Any]) -> str:
+    """Pairwise precision / recall / F1 of merge decisions, beside the exact-key baseline."""
+    def row(name: str, v: dict[str, Any]) -> list:
+        return [name, v["precision"], v["recall"], v["f1"], v["tp"], v["fp"], v["fn"]]
 
-    args = [a for a in sys.argv[1:] if not a.startswith("--split=")]
-    sp = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--split=")), "all")
-    print(json.dumps(evaluate_consolidation(args[0] if args else None, split=sp), indent=1))
+    return "\n".join([
+        f"{split_title('consolidation', report['split'])}: {report['file']} — {report['mentions']} mentions, "
+        f"{report['gold_events']} gold events ({report['predicted_events']} predicted), "
+        f"{report['articles']} articles, {', '.join(report['languages'])}",
+        table(["pairs", "P", "R", "F1", "TP", "FP", "FN"],
+              [row("all", report["all"]), row("within article", report["within_article"]),
+               row("cross article", report["cross_article"]),
+               row("baseline (exact key)", report["baseline_exact_key"])])])
