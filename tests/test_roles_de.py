@@ -191,6 +191,12 @@ def test_subject_before_an_inserted_adverb_acts(text, lang, event_type, actor):
     ("Lula, 2022 gewählt, traf am Freitag den chinesischen Außenminister.", "de", "CONSULT", ["BRA"], ["CHN"]),
     ("Lula, gewählt im Jahr 2022, traf am Freitag den chinesischen Außenminister.", "de", "CONSULT", ["BRA"],
      ["CHN"]),
+    # a split verb whose object stands inside it, and a noun trigger whose target is named after it
+    ("Russland, eine Atommacht, griff die Ukraine an.", "de", "ASSAULT", ["RUS"], ["UKR"]),
+    ("Estland, ein kleines Land in Nordeuropa, hat einen Cyberkrieg gegen Russland begonnen.", "de", "COERCE",
+     ["EST"], ["RUS"]),
+    ("Estonia, a small but strong country in Northern Europe, has launched cyber warfare against Russia.", "en",
+     "COERCE", ["EST"], ["RUS"]),
 ])
 def test_subject_before_an_inserted_clause_acts(text, lang, event_type, actor, recipient):
     # a relative clause or an apposition between subject and verb names no party of the act

@@ -10,7 +10,7 @@ from eventwire.coding.cues import Cues
 from eventwire.records import Token
 
 MAX_APPOSITION_TOKENS = 3  # "(IS)", "(OPCW)", "(Omar der Tschetschene)"
-MAX_INSERTED_APPOSITION = 6  # ", a member of the NATO alliance,"
+MAX_INSERTED_APPOSITION = 10  # ", a member of the NATO alliance,", ", a small but strong country in Northern Europe,"
 BREAK_MARKS = {",", ";", ":", "–", "—", "(", ")", "„", "“", "”", "\"", "«", "»"}
 SHORT_PAIRS = {"(": ")", "\"": "\"", "„": "“", "“": "”", "«": "»"}
 

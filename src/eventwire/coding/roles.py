@@ -349,7 +349,7 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
 
     subject_acts = not _object_of_other_verb(tokens, clause, main, cues)
     if roles.recipient:
-        return _fill_actor(roles, mentions, others, first, tokens, cues) if subject_acts else roles
+        return _fill_actor(roles, mentions, others, first, tokens, clauses, clause, cues) if subject_acts else roles
     if not roles.actor and subject_acts:
         before = [i for i in others if mentions[i].end_token <= first]
         # between the parts of a split trigger a subject or an origin ("eine Rakete aus dem Gazastreifen …
@@ -397,6 +397,12 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
                 why = "nearest actor mention before the trigger in its clause"
             roles.actor = _coordinated(mentions, pick, others, tokens, cues)
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text, why))
+        elif (inserted := _subject_before_apposition(tokens, mentions, clauses, clause, cues)) is not None:
+            # "Russland, eine Atommacht, griff die Ukraine an": the subject stands before the insertion,
+            # so the noun inside the split trigger is the object
+            roles.actor = [inserted]
+            roles.trace.append(TraceStep("actor", mentions[inserted].actor.text,
+                                         "the subject before the inserted clause"))
         elif unmarked_inside := [i for i in inside
                                  if not _preceded_by(tokens, mentions[i], cues.words("recipient_preps"), cues)]:
             # "Für Jeremic würde sich Moskau einsetzen"; "kündigte Vergeltung gegen Israel an" names the
@@ -605,7 +611,7 @@ def _has_verb(tokens: list[Token], clause: Clause, key: str, cues: Cues) -> bool
                                         for i in range(clause.start, clause.end))
 
 
-def _fill_actor(roles: Roles, mentions, others, first, tokens, cues) -> Roles:
+def _fill_actor(roles: Roles, mentions, others, first, tokens, clauses, clause, cues) -> Roles:
     if not roles.actor:
         before = [i for i in others if mentions[i].end_token <= first and i not in roles.recipient]
         if before:
@@ -613,6 +619,11 @@ def _fill_actor(roles: Roles, mentions, others, first, tokens, cues) -> Roles:
             roles.actor = _coordinated(mentions, pick, before, tokens, cues)
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
                                          "nearest actor mention before the trigger in its clause"))
+        elif (inserted := _subject_before_apposition(tokens, mentions, clauses, clause, cues)) is not None \
+                and inserted not in roles.recipient:
+            roles.actor = [inserted]
+            roles.trace.append(TraceStep("actor", mentions[inserted].actor.text,
+                                         "the subject before the inserted clause"))
     return roles
 
 
@@ -637,15 +648,21 @@ def _subject_after_fronted_clause(tokens: list[Token], mentions: list[Mention], 
     return next((i for i in pool if mentions[i].start_token == k), None)
 
 
-def _subject_of_clause_before(roles: Roles, tokens, mentions, clauses, clause, cues, why: str) -> None:
-    """"Nordkorea hat … zurückgewiesen, es liefere Waffen …": the first mention of the clause before.
-    An inserted relative clause or apposition stands between a subject and its verb ("Russland, das
+def _subject_before_apposition(tokens, mentions, clauses, clause, cues) -> int | None:
+    """An inserted relative clause or apposition stands between a subject and its verb ("Russland, das
     die Regierung unterstützt, bombardierte …", "Turkey, a NATO member, shelled …"): the subject is
-    the mention that ends where the insertion begins."""
+    the mention that ends where the insertion begins (never a place)."""
+    inserted = subject_before_insertion(tokens, mentions, clauses, clause, cues)
+    return None if inserted is None or is_location_mention(tokens, mentions[inserted], cues) else inserted
+
+
+def _subject_of_clause_before(roles: Roles, tokens, mentions, clauses, clause, cues, why: str) -> None:
+    """"Nordkorea hat … zurückgewiesen, es liefere Waffen …": the first mention of the clause before,
+    or the subject before an insertion (`_subject_before_apposition`)."""
     if clause.index == 0:
         return
-    inserted = subject_before_insertion(tokens, mentions, clauses, clause, cues)
-    if inserted is not None and not is_location_mention(tokens, mentions[inserted], cues):
+    inserted = _subject_before_apposition(tokens, mentions, clauses, clause, cues)
+    if inserted is not None:
         roles.actor = [inserted]
         roles.trace.append(TraceStep("actor", mentions[inserted].actor.text,
                                      f"{why}: the subject before the inserted clause"))
