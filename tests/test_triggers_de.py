@@ -231,6 +231,19 @@ def test_main_clause_acts_of_separable_verbs(text, lang, event_type, actor, reci
     assert parties(first_of_type(code_text(text, lang, None), event_type)) == (actor, recipient)
 
 
+@pytest.mark.parametrize("text, lang, event_type, tense", [
+    # pledged support for a party is an endorsement (SUPPORT); pledged money or arms is AGREE, as aid is
+    ("Deutschland sicherte der Ukraine seine volle Unterstützung zu.", "de", "SUPPORT", "past"),
+    ("Germany pledged strong support for Ukraine.", "en", "SUPPORT", "past"),
+    ("Deutschland sagte der Ukraine finanzielle Unterstützung zu.", "de", "AGREE", "past"),
+    ("Germany pledged financial support to Ukraine.", "en", "AGREE", "past"),
+])
+def test_pledged_support_is_an_endorsement_pledged_money_an_agreement(text, lang, event_type, tense):
+    event = first_of_type(code_text(text, lang, None), event_type)
+    assert parties(event) == (["DEU"], ["UKR"])
+    assert event.modality.tense == tense  # the pledge was made; the verb of pledging is no future of itself
+
+
 @pytest.mark.parametrize("text, lang", [
     ("Es ist eine große Ehre, sagte der Generalsekretär zu Beginn seiner Rede.", "de"),  # "zu" opens a phrase
     ("Die Türkei geht gegen die verbotene Arbeiterpartei Kurdistans vor.", "de"),

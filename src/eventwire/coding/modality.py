@@ -79,6 +79,8 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
             break
     for kind, attr in (("future", "tense"), ("hypothetical", "hypothetical")):
         for m in found.of_kind(kind):
+            if kind == "future" and set(m.token_indices) & set(trigger.token_indices):
+                continue  # "sicherte … Unterstützung zu" names the pledge itself, not an act under it
             if clause_of(clauses, m.start) in governing and not _trails_trigger(m, clause, clauses, trigger, cues):
                 if attr == "hypothetical" and reported and _reported_future(m, found, tokens, cues):
                     # "said it would free 1,500 prisoners": the reported form of "will", not a condition
