@@ -245,6 +245,17 @@ def test_pledged_support_is_an_endorsement_pledged_money_an_agreement(text, lang
 
 
 @pytest.mark.parametrize("text, lang", [
+    ("A Russian court found the opposition leader guilty of extremism.", "en"),
+    ("Ein russisches Gericht sprach den Oppositionsführer des Extremismus schuldig.", "de"),
+])
+def test_a_guilty_verdict_is_a_conviction(text, lang):
+    # manual: finding guilty is SANCTION convict (COERCE arrest only where a prison term is named)
+    event = first_of_type(code_text(text, lang, None), "SANCTION")
+    assert event.mode == ["convict"] and parties(event) == (["RUS"], [None])
+    assert not [e for e in code_text(text, lang, None) if e.event_type == "COERCE"]
+
+
+@pytest.mark.parametrize("text, lang", [
     ("Es ist eine große Ehre, sagte der Generalsekretär zu Beginn seiner Rede.", "de"),  # "zu" opens a phrase
     ("Die Türkei geht gegen die verbotene Arbeiterpartei Kurdistans vor.", "de"),
     ("Turkey is fighting the banned Kurdistan Workers' Party.", "en"),

@@ -18,7 +18,8 @@ Conversion:
   163 (sanctions) is SANCTION/discontinue as the manual says, not COERCE;
 - codes that CAMEO2PLOVER does not map (01x statements, 02x appeals) are skipped;
 - a pattern already present in the curated part (any event type) is not generated again, nor one that
-  is a curated pattern plus trailing function words (en grammar.tsv prepositions and determiners);
+  is a curated pattern plus trailing function words (en grammar.tsv prepositions and determiners), nor
+  one whose verb is another form of a curated pattern's ("found ... guilty" beside "find ... guilty");
 - an ACCUSE row whose verb is a curated act of force and whose object can be a physical target
   (en grammar.tsv physical_targets: "attack ... government") is left out: the physical reading is the news;
 - a row of another type whose verb is a curated arrest (COERCE, mode arrest: "arrest ... protesters",
@@ -34,6 +35,7 @@ import re
 from pathlib import Path
 
 from eventwire.lexicons import grammar
+from eventwire.nlp.text import lemma
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "eventwire" / "lexicons" / "en" / "triggers.tsv"
@@ -181,6 +183,13 @@ def _content_part(pattern: str) -> str:
     return pattern if words[-1] == "..." or "..." not in words else " ".join(words)
 
 
+def _verb_lemma_form(pattern: str) -> str:
+    """The pattern with its verb in dictionary form: CAMEO lists "found ... guilty" beside the curated
+    "find ... guilty", and the generated copy would keep another type (COERCE)."""
+    first, _, rest = pattern.partition(" ")
+    return " ".join(filter(None, [lemma(first, "en"), rest]))
+
+
 def _verbal_reading_of_force(row: tuple[str, ...], violent: set[str]) -> bool:
     """CAMEO's "attack ... government" (criticise) where the verb is a curated act of force and the object
     can be a physical target: "A Taliban attack on a government compound" was coded as an accusation."""
@@ -204,7 +213,7 @@ def rebuilt(target: Path, shared: Path) -> tuple[str, int]:
         if line and not line.startswith("#") and not line.startswith("pattern\t"):
             pattern, event_type, mode = line.split("\t")[:3]
             pattern = pattern.strip().lower()
-            have.add(pattern)
+            have.update((pattern, _verb_lemma_form(pattern)))
             if " " not in pattern and event_type == "ASSAULT":
                 violent.add(pattern)
             if " " not in pattern and (event_type, mode) == ("COERCE", "arrest"):
@@ -212,6 +221,7 @@ def rebuilt(target: Path, shared: Path) -> tuple[str, int]:
     rows = convert(shared / "reference" / "phoenix" / "CAMEO.2.0.txt",
                    shared / "reference" / "plover" / "CAMEO2PLOVER-2021.txt")
     generated = ["\t".join(row) for row in rows if row[0] not in have and _content_part(row[0]) not in have
+                 and _verb_lemma_form(row[0]) not in have
                  and not _verbal_reading_of_force(row, violent) and not _arrest_retyped(row, arrests)]
     return "\n".join([curated.rstrip("\n"), "", MARKER, *generated]) + "\n", len(generated)
 
