@@ -16,6 +16,7 @@ from eventwire.records import Token
 
 MAX_GAP = 8
 MIN_STEM = 3
+MAX_CACHED_WORDS = 200_000  # word forms whose candidate patterns a matcher remembers (bounded memory)
 
 
 @dataclass(frozen=True)
@@ -123,10 +124,21 @@ class PatternMatcher:
                 for form in first.forms:
                     self.by_form.setdefault(form, []).append(pattern)
         self.suffix_lengths = sorted({len(s) for s in self.by_suffix}, reverse=True)
+        # the same word forms come back in every sentence: their candidate lists are looked up once
+        self._by_word: dict[tuple[str, str], tuple[Pattern, ...]] = {}
 
-    def _candidates(self, token: Token) -> list[Pattern]:
+    def _candidates(self, token: Token) -> tuple[Pattern, ...]:
+        word = (token.lower, token.lemma)
+        found = self._by_word.get(word)
+        if found is None:
+            if len(self._by_word) >= MAX_CACHED_WORDS:
+                self._by_word.clear()
+            found = self._by_word[word] = tuple(self._lookup(word))
+        return found
+
+    def _lookup(self, word: tuple[str, str]) -> list[Pattern]:
         found: list[Pattern] = []  # surface-only elements are re-checked by _match_from
-        for key in dict.fromkeys((token.lower, token.lemma)):  # ordered: ties must not depend on hashing
+        for key in dict.fromkeys(word):  # ordered: ties must not depend on hashing
             found.extend(self.by_form.get(key, ()))
             for n in self.suffix_lengths:
                 if n <= len(key):
