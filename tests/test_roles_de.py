@@ -366,3 +366,27 @@ def test_the_phrase_after_a_noun_of_force_is_its_target_unless_armed(text, lang,
 ])
 def test_a_city_after_the_object_is_its_destination(text, lang, event_type, actor, recipient):
     assert parties(first_of_type(code_text(text, lang, PUBLISHED), event_type)) == (actor, recipient)
+
+
+@pytest.mark.parametrize("text, lang, event_type, actor", [
+    # followers of a leader are civilians of the leader's country, never the leader
+    ("Trump supporters stormed the Capitol.", "en", "COERCE", ("USA", "CVL", None)),
+    ("Supporters of Trump stormed the Capitol.", "en", "COERCE", ("USA", "CVL", None)),
+    ("Anhänger Trumps stürmten das Kapitol.", "de", "COERCE", ("USA", "CVL", None)),
+    # followers of the opposition are the opposition's base
+    ("Opposition supporters clashed with police in Nairobi.", "en", "ASSAULT", ("KEN", "OPP", None)),
+    ("Anhänger der Opposition lieferten sich in Nairobi Straßenschlachten mit der Polizei.", "de", "PROTEST",
+     ("KEN", "OPP", None)),
+])
+def test_supporters_are_not_the_leader_they_follow(text, lang, event_type, actor):
+    event = first_of_type(code_text(text, lang, None), event_type)
+    assert [(a.country, a.sector, a.name) for a in event.actor] == [actor]
+    assert not [e for e in code_text(text, lang, None) if e.event_type == "AID"]  # "lieferten sich": no delivery
+
+
+@pytest.mark.parametrize("text, lang, coded", [
+    ("Protesters blocked streets in Yerevan.", "en", True),
+    ("Gas containers exploded in a garage in the 7600 block of 25th Street in Milan.", "en", False),
+])
+def test_blocking_streets_is_a_protest_a_city_block_is_not(text, lang, coded):
+    assert any(e.event_type == "PROTEST" for e in code_text(text, lang, None)) == coded

@@ -24,6 +24,10 @@ PROPER_KINDS = {"country", "capital", "org", "group", "person", "prefix"}
 COMPOUND_HEAD_KINDS = {"country", "capital", "org", "group", "prefix"}
 # Kinds that stand for a state or body; a bare demonym ("ukrainischen") is an adjective on its own.
 STATE_KINDS = {"country", "capital", "org", "group"}
+# The role (roles.tsv) of those who follow a party or leader: "Trump supporters", "Anhänger Trumps" are
+# civilians of the leader's country, not the leader.
+FOLLOWER_ROLE = "supporter"
+POLITICAL_SECTORS = {"OPP", "PTY"}
 
 
 @dataclass
@@ -377,14 +381,17 @@ class ActorMatcher:
                         group.append(after)
                         j = after.end
                         continue
-                # "Verteidigungsminister von Seoul", "President of Ukraine"
-                if tokens[j].lower in self.linkers and j + 1 < len(tokens):
+                # "Verteidigungsminister von Seoul", "President of Ukraine"; a follower also before a
+                # genitive ("Anhänger der Opposition")
+                genitive = _follower(group[-1]) and tokens[j].lower in self.determiners
+                if (tokens[j].lower in self.linkers or genitive) and j + 1 < len(tokens):
                     k = j + 1
                     while k < len(tokens) and tokens[k].lower in self.determiners:
                         k += 1
                     after = atoms.get(k)
                     if after is not None and group[-1].row["kind"] == "role" \
-                            and after.row["kind"] in STATE_KINDS | {"demonym"}:
+                            and (after.row["kind"] in STATE_KINDS | {"demonym"}
+                                 or (_follower(group[-1]) and after.row["kind"] in {"person", "role"})):
                         group.append(after)
                         j = after.end
                         continue
@@ -458,6 +465,8 @@ class ActorMatcher:
         body_sector = False
         for m in group:  # the most specific atom decides each field
             row, kind = m.row, m.row["kind"]
+            if _follower(m):
+                continue  # decided below, from what is followed
             if kind == "person":
                 term = term_on(row["name"], day)
                 country, name = (term.country if term else row["country"]) or country, row["name"]
@@ -477,7 +486,11 @@ class ActorMatcher:
                 elif kind in {"org", "group"} and row["sector"]:
                     sector = sector or row["sector"]
                     body_sector = True
-        if name is None and name_end > end:
+        follower = next((m for m in group if _follower(m)), None)
+        if follower is not None:  # the followers of a party in politics are its base ("opposition supporters")
+            name, role = None, FOLLOWER_ROLE
+            sector = sector if sector in POLITICAL_SECTORS else follower.row["sector"] or sector
+        elif name is None and name_end > end:
             name = " ".join(t.text for t in tokens[end:name_end])
         if name is None and role and country:
             leader = leader_for(country, role, day)
@@ -547,6 +560,10 @@ def _kind_rank(match: Match) -> int:
             "people": 2, "role": 1}.get(match.row["kind"], 0)
 
 
+def _follower(match: Match) -> bool:
+    return match.row["kind"] == "role" and match.row["role"] == FOLLOWER_ROLE
+
+
 def _joins(group: list[Match], nxt: Match) -> bool:
     """Adjacent atoms that form one noun phrase: demonym + role, country + role, role + person, role + group …"""
     prev = group[-1].row["kind"]
@@ -554,7 +571,8 @@ def _joins(group: list[Match], nxt: Match) -> bool:
     if kind == "person":
         return prev in {"role", "demonym", "country", "capital", "compound"}  # "US-Außenminister John Kerry"
     if kind == "role":
-        return prev in {"demonym", "country", "capital", "org", "group", "role", "compound", "prefix"}  # "Houthi rebels"
+        return prev in {"demonym", "country", "capital", "org", "group", "role", "compound", "prefix"} \
+            or (prev == "person" and _follower(nxt))  # "Houthi rebels", "Trump supporters"
     if kind == "demonym":
         return prev == "demonym"  # "russische und nordkoreanische" stays two mentions via "und"
     if kind in {"org", "group"}:
