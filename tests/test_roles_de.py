@@ -390,3 +390,14 @@ def test_supporters_are_not_the_leader_they_follow(text, lang, event_type, actor
 ])
 def test_blocking_streets_is_a_protest_a_city_block_is_not(text, lang, coded):
     assert any(e.event_type == "PROTEST" for e in code_text(text, lang, None)) == coded
+
+
+@pytest.mark.parametrize("text, lang, event_type, recipient_sector", [
+    # the noun that closes a verb+object pattern is the act's object, with or without a country
+    ("Protesters stormed the parliament.", "en", "COERCE", "LEG"),
+    ("Demonstranten stürmten das Parlament.", "de", "COERCE", "LEG"),
+    ("Police beat students.", "en", "ASSAULT", "EDU"),
+])
+def test_the_object_closing_a_trigger_is_its_recipient(text, lang, event_type, recipient_sector):
+    event = first_of_type(code_text(text, lang, None), event_type)
+    assert [r.sector for r in event.recipient] == [recipient_sector]
