@@ -255,6 +255,21 @@ def test_a_guilty_verdict_is_a_conviction(text, lang):
     assert not [e for e in code_text(text, lang, None) if e.event_type == "COERCE"]
 
 
+@pytest.mark.parametrize("text, lang, event_type, recipient", [
+    # calling on the Security Council is an appeal, bringing a court in a case against a state an accusation;
+    # calling a person stays a phone call
+    ("Noch am Donnerstag ruft die Türkei den UN-Sicherheitsrat an.", "de", "REQUEST", "UNO"),
+    ("Die Ukraine hat den UN-Sicherheitsrat angerufen.", "de", "REQUEST", "UNO"),
+    ("Gambia hat den Internationalen Gerichtshof gegen Myanmar angerufen.", "de", "ACCUSE", "MMR"),
+    ("Gambia took Myanmar to the International Court of Justice.", "en", "ACCUSE", "MMR"),
+    ("Putin hat Netanjahu angerufen.", "de", "CONSULT", "ISR"),
+])
+def test_appeals_to_a_council_or_court_are_not_phone_calls(text, lang, event_type, recipient):
+    events = code_text(text, lang, None)
+    assert recipient in parties(first_of_type(events, event_type))[1]
+    assert event_type == "CONSULT" or not [e for e in events if e.event_type == "CONSULT"]
+
+
 @pytest.mark.parametrize("text, lang", [
     ("Es ist eine große Ehre, sagte der Generalsekretär zu Beginn seiner Rede.", "de"),  # "zu" opens a phrase
     ("Die Türkei geht gegen die verbotene Arbeiterpartei Kurdistans vor.", "de"),

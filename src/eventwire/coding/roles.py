@@ -143,10 +143,10 @@ def _object_inside_trigger(roles: Roles, mentions: list[Mention], trigger: Match
     own = {mentions[a].actor.country for a in roles.actor}
     for i, m in enumerate(mentions):
         head = m.end_token - 1
-        # "stormed the parliament", "beat students": the pattern's closing noun is the object, too
-        bare_object = head == trigger.end - 1 and m.start_token == head
+        # "stormed the parliament", "beat students", "ruft den UN-Sicherheitsrat an": a one-word noun of the
+        # pattern is its object, too
+        bare_object = m.start_token == head
         if i in excluded or i in roles.actor or head not in words \
-                or (m.start_token == head and not bare_object) \
                 or words & set(range(m.start_token, head)) or m.actor.sector in ARMED_SECTORS \
                 or (not m.actor.country and not bare_object) or (m.actor.country and m.actor.country in own):
             continue
