@@ -271,6 +271,16 @@ def test_appeals_to_a_council_or_court_are_not_phone_calls(text, lang, event_typ
 
 
 @pytest.mark.parametrize("text, lang", [
+    ("The Nigerien military suspended the constitution.", "en"),
+    ("Das nigrische Militär setzte die Verfassung außer Kraft.", "de"),
+    ("Das nigrische Militär hat die Verfassung außer Kraft gesetzt.", "de"),
+])
+def test_suspending_the_constitution_is_rule_by_force(text, lang):
+    event = first_of_type(code_text(text, lang, None), "COERCE")
+    assert event.mode == ["martial-law"] and parties(event)[0] == ["NER"]
+
+
+@pytest.mark.parametrize("text, lang", [
     ("Es ist eine große Ehre, sagte der Generalsekretär zu Beginn seiner Rede.", "de"),  # "zu" opens a phrase
     ("Die Türkei geht gegen die verbotene Arbeiterpartei Kurdistans vor.", "de"),
     ("Turkey is fighting the banned Kurdistan Workers' Party.", "en"),
