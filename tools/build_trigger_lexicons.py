@@ -220,8 +220,9 @@ def rebuilt(target: Path, shared: Path) -> tuple[str, int]:
                 arrests.add(pattern)
     rows = convert(shared / "reference" / "phoenix" / "CAMEO.2.0.txt",
                    shared / "reference" / "plover" / "CAMEO2PLOVER-2021.txt")
-    generated = ["\t".join(row) for row in rows if row[0] not in have and _content_part(row[0]) not in have
-                 and _verb_lemma_form(row[0]) not in have
+    # the verb's dictionary form covers the pattern as written: `have` holds both forms of each curated row
+    generated = ["\t".join(row) for row in rows if _verb_lemma_form(row[0]) not in have
+                 and _content_part(row[0]) not in have
                  and not _verbal_reading_of_force(row, violent) and not _arrest_retyped(row, arrests)]
     return "\n".join([curated.rstrip("\n"), "", MARKER, *generated]) + "\n", len(generated)
 

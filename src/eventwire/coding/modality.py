@@ -70,8 +70,9 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
                                "the attribution cue itself signals a claim", None))
 
     governing = _governing(clauses, clause)
+    trigger_tokens = set(trigger.token_indices)
     for m in found.of_kind("negation"):
-        if clause_of(clauses, m.start) is clause and not set(m.token_indices) & set(trigger.token_indices):
+        if clause_of(clauses, m.start) is clause and not trigger_tokens & set(m.token_indices):
             modality.polarity = "negated"
             trace.append(TraceStep("modality.polarity", "negated",
                                    f"negation '{m.text(tokens, text, offset)}' in the event's clause",
@@ -79,7 +80,7 @@ def event_modality(tokens: list[Token], text: str, offset: int, clauses: list[Cl
             break
     for kind, attr in (("future", "tense"), ("hypothetical", "hypothetical")):
         for m in found.of_kind(kind):
-            if kind == "future" and set(m.token_indices) & set(trigger.token_indices):
+            if kind == "future" and trigger_tokens & set(m.token_indices):
                 continue  # "sicherte … Unterstützung zu" names the pledge itself, not an act under it
             if clause_of(clauses, m.start) in governing and not _trails_trigger(m, clause, clauses, trigger, cues):
                 if attr == "hypothetical" and reported and _reported_future(m, found, tokens, cues):

@@ -133,22 +133,21 @@ def assign_roles(tokens: list[Token], mentions: list[Mention], clauses: list[Cla
 
 
 def _object_inside_trigger(roles: Roles, mentions: list[Mention], trigger: Match, excluded: set[int]) -> None:
-    """The object noun of a trigger pattern, with a modifier that names its country: "expelled two
-    Russian diplomats" ("expelled … diplomats"), "den französischen Botschafter ausgewiesen",
-    "released 20 Palestinian prisoners".  Forces are left out: "withdrew American troops" are the
-    actor's own, "a Palestinian suicide bomber" is the attacker."""
+    """The object noun of a trigger pattern: a one-word noun of the pattern ("stormed the parliament",
+    "beat students", "ruft den UN-Sicherheitsrat an"), or the pattern's noun with a modifier that names
+    its country ("expelled two Russian diplomats", "den französischen Botschafter ausgewiesen").
+    Forces are left out: "withdrew American troops" are the actor's own, "a Palestinian suicide
+    bomber" is the attacker; so is a party of the actor's own country."""
     words = set(trigger.token_indices)
     if len(words) < 2:
         return
-    own = {mentions[a].actor.country for a in roles.actor}
+    own = {c for a in roles.actor if (c := mentions[a].actor.country)}
     for i, m in enumerate(mentions):
         head = m.end_token - 1
-        # "stormed the parliament", "beat students", "ruft den UN-Sicherheitsrat an": a one-word noun of the
-        # pattern is its object, too
-        bare_object = m.start_token == head
+        one_word = m.start_token == head
         if i in excluded or i in roles.actor or head not in words \
                 or words & set(range(m.start_token, head)) or m.actor.sector in ARMED_SECTORS \
-                or (not m.actor.country and not bare_object) or (m.actor.country and m.actor.country in own):
+                or not (one_word or m.actor.country) or m.actor.country in own:
             continue
         roles.recipient = [i]
         roles.trace.append(TraceStep("recipient", m.actor.text, "the object named inside the trigger"))
@@ -400,12 +399,10 @@ def _assign(tokens: list[Token], mentions: list[Mention], clauses: list[Clause],
                 why = "nearest actor mention before the trigger in its clause"
             roles.actor = _coordinated(mentions, pick, others, tokens, cues)
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text, why))
-        elif (inserted := _subject_before_apposition(tokens, mentions, clauses, clause, cues)) is not None:
+        elif _take_subject_before_insertion(roles, tokens, mentions, clauses, clause, cues):
             # "Russland, eine Atommacht, griff die Ukraine an": the subject stands before the insertion,
             # so the noun inside the split trigger is the object
-            roles.actor = [inserted]
-            roles.trace.append(TraceStep("actor", mentions[inserted].actor.text,
-                                         "the subject before the inserted clause"))
+            pass
         elif unmarked_inside := [i for i in inside
                                  if not _preceded_by(tokens, mentions[i], cues.words("recipient_preps"), cues)]:
             # "Für Jeremic würde sich Moskau einsetzen"; "kündigte Vergeltung gegen Israel an" names the
@@ -622,11 +619,8 @@ def _fill_actor(roles: Roles, mentions, others, first, tokens, clauses, clause, 
             roles.actor = _coordinated(mentions, pick, before, tokens, cues)
             roles.trace.append(TraceStep("actor", mentions[pick].actor.text,
                                          "nearest actor mention before the trigger in its clause"))
-        elif (inserted := _subject_before_apposition(tokens, mentions, clauses, clause, cues)) is not None \
-                and inserted not in roles.recipient:
-            roles.actor = [inserted]
-            roles.trace.append(TraceStep("actor", mentions[inserted].actor.text,
-                                         "the subject before the inserted clause"))
+        else:
+            _take_subject_before_insertion(roles, tokens, mentions, clauses, clause, cues)
     return roles
 
 
@@ -651,24 +645,27 @@ def _subject_after_fronted_clause(tokens: list[Token], mentions: list[Mention], 
     return next((i for i in pool if mentions[i].start_token == k), None)
 
 
-def _subject_before_apposition(tokens, mentions, clauses, clause, cues) -> int | None:
+def _take_subject_before_insertion(roles: Roles, tokens, mentions, clauses, clause, cues, why: str = "") -> bool:
     """An inserted relative clause or apposition stands between a subject and its verb ("Russland, das
     die Regierung unterstützt, bombardierte …", "Turkey, a NATO member, shelled …"): the subject is
-    the mention that ends where the insertion begins (never a place)."""
+    the mention that ends where the insertion begins (never a place, never the recipient).  Sets it as
+    the actor; False where there is none."""
     inserted = subject_before_insertion(tokens, mentions, clauses, clause, cues)
-    return None if inserted is None or is_location_mention(tokens, mentions[inserted], cues) else inserted
+    if inserted is None or inserted in roles.recipient or is_location_mention(tokens, mentions[inserted], cues):
+        return False
+    roles.actor = [inserted]
+    roles.trace.append(TraceStep("actor", mentions[inserted].actor.text,
+                                 f"{why}: the subject before the inserted clause" if why
+                                 else "the subject before the inserted clause"))
+    return True
 
 
 def _subject_of_clause_before(roles: Roles, tokens, mentions, clauses, clause, cues, why: str) -> None:
     """"Nordkorea hat … zurückgewiesen, es liefere Waffen …": the first mention of the clause before,
-    or the subject before an insertion (`_subject_before_apposition`)."""
+    or the subject before an insertion (`_take_subject_before_insertion`)."""
     if clause.index == 0:
         return
-    inserted = _subject_before_apposition(tokens, mentions, clauses, clause, cues)
-    if inserted is not None:
-        roles.actor = [inserted]
-        roles.trace.append(TraceStep("actor", mentions[inserted].actor.text,
-                                     f"{why}: the subject before the inserted clause"))
+    if _take_subject_before_insertion(roles, tokens, mentions, clauses, clause, cues, why):
         return
     prev = clauses[clause.index - 1]
     subject = [i for i, m in enumerate(mentions) if prev.start <= m.start_token < prev.end
